@@ -1,0 +1,69 @@
+#pragma once
+
+#include "models/catalog/entity.h"
+#include "models/catalog/problem.h"
+#include "models/catalog/relations.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace Gantry::Catalog {
+
+class Catalog;
+using CatalogPtr = std::shared_ptr<const Catalog>;
+
+// An immutable, indexed snapshot of a whole catalog: entities with their stitched relations,
+// and every problem found while loading. Built off the UI thread and swapped in whole.
+class Catalog final
+{
+public:
+    Catalog() = default;
+
+    const std::vector<Entity> &entities() const { return m_entities; }
+    const std::vector<Problem> &problems() const { return m_problems; }
+    int size() const { return int(m_entities.size()); }
+    int errorCount() const { return m_errorCount; }
+    int warningCount() const { return m_warningCount; }
+
+    // Index of an entity by its canonical ref ("component:default/foo"), or -1.
+    int indexOf(const QString &canonicalRef) const { return m_index.value(canonicalRef, -1); }
+    const Entity *entity(const QString &canonicalRef) const
+    {
+        const int i = indexOf(canonicalRef);
+        return i < 0 ? nullptr : &m_entities[size_t(i)];
+    }
+    // Looks up a reference as a person types it ("foo", "api:foo", "component:ns/foo"), case-insensitive.
+    const Entity *find(const QString &ref, const QString &defaultKind = QStringLiteral("component")) const;
+    // Entities whose relations of `type` point at `canonicalRef` are found via that entity's own
+    // stitched relations; this is just a convenience.
+    std::vector<const Entity *> related(const Entity &entity, RelationType type) const;
+
+    // Where the snapshot came from: "commit abc123 of file:///…", for the status bar.
+    QString origin() const { return m_origin; }
+    QDateTime loadedAt() const { return m_loadedAt; }
+
+    // Assembles a snapshot from entities in load order (first definition wins; later ones are
+    // reported with both locations), stitching each relation into its inverse on the target.
+    // `outgoing` holds, per entity, the relations read from its spec with where they were read.
+    struct Input
+    {
+        Entity entity;
+        std::vector<OutgoingRelation> outgoing;
+    };
+    static CatalogPtr assemble(std::vector<Input> inputs, std::vector<Problem> problems, const QString &origin);
+
+private:
+    std::vector<Entity> m_entities;
+    std::vector<Problem> m_problems;
+    QHash<QString, int> m_index;
+    int m_errorCount = 0;
+    int m_warningCount = 0;
+    QString m_origin;
+    QDateTime m_loadedAt;
+};
+
+} // namespace Gantry::Catalog
