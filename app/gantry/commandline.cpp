@@ -1,1 +1,127 @@
+#include "app/gantry/commandline.h"
 
+#include "app/gantry/catalogcommands.h"
+#include "app/gantry/democommands.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace Gantry::App {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QString usageText()
+{
+    return QCoreApplication::translate("Gantry::App", R"(Usage: gantry [--workspace DIR] [VERB ...]
+
+Without a verb, opens the window on the workspace (or the last one, or the demo).
+
+Verbs:
+  catalog validate [PATH|DIR|GIT-URL ...]   check catalog files; FILE:LINE:COL: error: MESSAGE
+  catalog list [--kind K] [--owner O] [--format table|json]
+  catalog show REF [--format yaml|json]     one entity with its derived relations
+  demo init DIR                             create the demo workspace in DIR
+
+Catalog verbs read the workspace, or instead the files, folders and Git URLs given with
+--source (repeatable). Add --offline to use local clones only.
+
+Global options:
+  --workspace DIR   the workspace folder (holding gantry.yaml) or the gantry.yaml file
+  --help, -h        this text
+  --version         the version
+
+Exit codes: 0 success, 1 failure (or errors found), 2 usage error.
+)");
+}
+
+bool parseGlobalOptions(const QStringList &arguments, GlobalOptions *options, QString *error)
+{
+    // Options Qt itself understands (-platform offscreen, -style Fusion, ...) belong to the window.
+    static const QStringList qtOptionsWithValue = {
+        QStringLiteral("-platform"), QStringLiteral("-platformpluginpath"), QStringLiteral("-platformtheme"),
+        QStringLiteral("-plugin"),   QStringLiteral("-qwindowgeometry"),    QStringLiteral("-qwindowtitle"),
+        QStringLiteral("-qwindowicon"), QStringLiteral("-style"),            QStringLiteral("-stylesheet"),
+        QStringLiteral("-display"),  QStringLiteral("-geometry"),           QStringLiteral("-title"),
+    };
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--workspace")) {
+            if (i + 1 >= arguments.size()) {
+                *error = QCoreApplication::translate("Gantry::App", "--workspace needs a folder");
+                return false;
+            }
+            options->workspace = arguments.at(++i);
+        } else if (a.startsWith(QLatin1String("--workspace="))) {
+            options->workspace = a.mid(12);
+        } else if (!options->verbArgs.isEmpty()) {
+            options->verbArgs.append(a); // the verb's own arguments
+        } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
+            options->help = true;
+        } else if (a == QLatin1String("--version")) {
+            options->version = true;
+        } else if (qtOptionsWithValue.contains(a)) {
+            ++i;
+        } else if (a.startsWith(QLatin1String("--"))) {
+            *error = QCoreApplication::translate("Gantry::App", "unknown option %1").arg(a);
+            return false;
+        } else if (a.startsWith(QLatin1Char('-'))) {
+            continue; // a Qt flag without value, e.g. -reverse
+        } else {
+            options->verbArgs.append(a);
+        }
+    }
+    return true;
+}
+
+QString resolveWorkspacePath(const QString &explicitPath)
+{
+    if (!explicitPath.isEmpty()) {
+        return QDir(explicitPath).absolutePath();
+    }
+    QSettings settings;
+    return settings.value(QStringLiteral("workspace/last")).toString();
+}
+
+void rememberWorkspace(const QString &path)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("workspace/last"), path);
+}
+
+QString defaultDemoDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo");
+}
+
+int runVerb(const GlobalOptions &options)
+{
+    const QStringList &args = options.verbArgs;
+    const QString verb = args.value(0);
+    if (verb == QLatin1String("catalog")) {
+        return runCatalogVerb(options.workspace, args.mid(1));
+    }
+    if (verb == QLatin1String("demo")) {
+        return runDemoVerb(args.mid(1));
+    }
+    err() << QCoreApplication::translate("Gantry::App", "gantry: unknown verb \"%1\"").arg(verb) << '\n'
+          << usageText();
+    err().flush();
+    return ExitUsage;
+}
+
+} // namespace Gantry::App

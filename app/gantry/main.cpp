@@ -1,4 +1,108 @@
-int main()
+// Gantry: wires things together. Parses the command line, then either runs one verb (no window,
+// no display needed) or builds the services and opens the main window.
+#include "app/gantry/commandline.h"
+#include "models/catalog/catalogservice.h"
+#include "models/workspace/demoworkspace.h"
+#include "models/workspace/settings.h"
+#include "models/workspace/workspace.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QIcon>
+#include <QMessageBox>
+#include <QTextStream>
+
+#include <memory>
+
+using namespace Gantry;
+
+namespace {
+
+void setIdentity()
 {
-    return 0;
+    QCoreApplication::setOrganizationName(QStringLiteral("Gantry"));
+    QCoreApplication::setApplicationName(QStringLiteral("gantry"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GANTRY_VERSION));
+}
+
+// The workspace the window opens: --workspace, the last one, or the demo (created on first run).
+QString chooseWorkspace(const QString &explicitPath, QString *error)
+{
+    QString path = App::resolveWorkspacePath(explicitPath);
+    if (!path.isEmpty() && (QFileInfo::exists(path + QStringLiteral("/gantry.yaml")) || QFileInfo(path).isFile())) {
+        return path;
+    }
+    if (!explicitPath.isEmpty()) {
+        *error = QCoreApplication::translate("Gantry::App", "%1 is not a workspace: it has no gantry.yaml").arg(path);
+        return {};
+    }
+    path = App::defaultDemoDirectory();
+    if (!QFileInfo::exists(path + QStringLiteral("/gantry.yaml"))) {
+        if (!Workspace::DemoWorkspace::create(path, error)) {
+            return {};
+        }
+    }
+    return path;
+}
+
+int runWindow(const App::GlobalOptions &options, int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gantry.svg")));
+
+    QString error;
+    const QString path = chooseWorkspace(options.workspace, &error);
+    std::optional<Workspace::Workspace> workspace;
+    if (!path.isEmpty()) {
+        workspace = Workspace::Workspace::load(path, &error);
+    }
+    if (!workspace) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("Gantry::App", "Gantry"),
+                              QCoreApplication::translate("Gantry::App", "Cannot open the workspace.\n\n%1").arg(error));
+        return App::ExitFailure;
+    }
+    App::rememberWorkspace(QFileInfo(workspace->filePath).absolutePath());
+
+    Workspace::Settings settings;
+    Catalog::CatalogService service;
+    Ui::MainWindow window(&service, &settings);
+    window.show();
+    service.openWorkspace(*workspace);
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    arguments.reserve(argc);
+    for (int i = 0; i < argc; ++i) {
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    }
+    App::GlobalOptions options;
+    QString error;
+    if (!App::parseGlobalOptions(arguments, &options, &error)) {
+        QTextStream(stderr) << "gantry: " << error << '\n' << App::usageText();
+        return App::ExitUsage;
+    }
+    if (options.help || options.version || !options.verbArgs.isEmpty()) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        if (options.help) {
+            App::out() << App::usageText();
+            App::out().flush();
+            return App::ExitOk;
+        }
+        if (options.version) {
+            App::out() << "gantry " << QCoreApplication::applicationVersion() << '\n';
+            App::out().flush();
+            return App::ExitOk;
+        }
+        return App::runVerb(options);
+    }
+    return runWindow(options, argc, argv);
 }

@@ -37,6 +37,7 @@ struct FileResult
     QByteArray version; // version key it was parsed at
     std::shared_ptr<const YamlTree> tree;
     std::vector<Catalog::Input> entities; // accepted entities with their outgoing relations
+    std::vector<int> entityDocuments;     // for each accepted entity, its document index in `tree`
     std::vector<Problem> problems;
     struct Target
     {
@@ -96,10 +97,19 @@ public:
     // does not match is ignored, never trusted.
     void saveMemo(QDataStream &out) const;
     bool restoreMemo(QDataStream &in);
-    void clearMemo() { m_memo.clear(); }
+    void clearMemo()
+    {
+        m_memo.clear();
+        m_order.clear();
+    }
+    bool hasMemo() const { return !m_order.isEmpty(); }
+    // Assembles a catalog from the memo alone, in the order of the last load: the instant,
+    // offline start from the disk cache, before any file or repository is looked at.
+    CatalogPtr assembleFromMemo(const QString &origin) const;
 
 private:
     QHash<QString, std::shared_ptr<const FileResult>> m_memo; // by absolute path
+    QStringList m_order;                                      // paths in load order
     MountResolver m_resolver;
     ProgressCallback m_progress;
     LoadStats m_stats;

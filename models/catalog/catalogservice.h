@@ -52,9 +52,12 @@ private:
     CatalogPtr m_catalog;
     std::shared_ptr<CatalogLoader> m_loader;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    QFuture<void> m_job;
     quint64 m_generation = 0; // results of older jobs are dropped
     bool m_busy = false;
     bool m_pendingRefresh = false;
 };
 
 } // namespace Gantry::Catalog
+
+Q_DECLARE_METATYPE(Gantry::Catalog::CatalogPtr)

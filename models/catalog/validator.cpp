@@ -1,1 +1,1208 @@
-// placeholder: being written
+#include "models/catalog/validator.h"
+
+#include <QCoreApplication>
+
+#include <array>
+#include <string_view>
+
+// The hot path (a valid entity) allocates nothing: every check runs on the UTF-8 bytes of the
+// YamlTree through std::string_view, and QStrings are only built for the messages of problems.
+
+namespace Gantry::Catalog {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Character rules. One template serves std::string_view (UTF-8 bytes: any byte >= 0x80 is simply
+// not an allowed character) and QStringView (UTF-16: same for any unit >= 0x80).
+
+inline char16_t unitAt(std::string_view s, size_t i)
+{
+    return char16_t(static_cast<unsigned char>(s[i]));
+}
+inline char16_t unitAt(QStringView s, qsizetype i)
+{
+    return s[i].unicode();
+}
+inline size_t lengthOf(std::string_view s)
+{
+    return s.size();
+}
+inline size_t lengthOf(QStringView s)
+{
+    return size_t(s.size());
+}
+
+constexpr bool isLower(char16_t c)
+{
+    return c >= u'a' && c <= u'z';
+}
+constexpr bool isUpper(char16_t c)
+{
+    return c >= u'A' && c <= u'Z';
+}
+constexpr bool isDigit(char16_t c)
+{
+    return c >= u'0' && c <= u'9';
+}
+constexpr bool isAlnum(char16_t c)
+{
+    return isLower(c) || isUpper(c) || isDigit(c);
+}
+constexpr bool isLowerAlnum(char16_t c)
+{
+    return isLower(c) || isDigit(c);
+}
+constexpr bool isTagChar(char16_t c)
+{
+    return isLowerAlnum(c) || c == u':' || c == u'+' || c == u'#';
+}
+
+// ^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$, 1-63 characters.
+template<typename S>
+bool objectName(S s)
+{
+    const size_t n = lengthOf(s);
+    if (n < 1 || n > 63 || !isAlnum(unitAt(s, 0)) || !isAlnum(unitAt(s, n - 1))) {
+        return false;
+    }
+    for (size_t i = 1; i + 1 < n; ++i) {
+        const char16_t c = unitAt(s, i);
+        if (!isAlnum(c) && c != u'-' && c != u'_' && c != u'.') {
+            return false;
+        }
+    }
+    return true;
+}
+
+// ^[a-z0-9]+(-[a-z0-9]+)*$ (or the tag alphabet [a-z0-9:+#]), 1-63 characters, on s[from, to).
+template<typename S, typename IsChar>
+bool dashSeparated(S s, size_t from, size_t to, IsChar isChar)
+{
+    const size_t n = to - from;
+    if (n < 1 || n > 63) {
+        return false;
+    }
+    bool previousDash = true; // no leading dash
+    for (size_t i = from; i < to; ++i) {
+        const char16_t c = unitAt(s, i);
+        if (c == u'-') {
+            if (previousDash) {
+                return false;
+            }
+            previousDash = true;
+        } else if (isChar(c)) {
+            previousDash = false;
+        } else {
+            return false;
+        }
+    }
+    return !previousDash;
+}
+
+template<typename S>
+bool dnsLabel(S s, size_t from, size_t to)
+{
+    return dashSeparated(s, from, to, isLowerAlnum);
+}
+
+// 1-253 characters, '.'-separated DNS labels.
+template<typename S>
+bool dnsSubdomain(S s, size_t from, size_t to)
+{
+    if (to - from < 1 || to - from > 253) {
+        return false;
+    }
+    size_t start = from;
+    for (size_t i = from; i <= to; ++i) {
+        if (i == to || unitAt(s, i) == u'.') {
+            if (!dnsLabel(s, start, i)) {
+                return false;
+            }
+            start = i + 1;
+        }
+    }
+    return true;
+}
+
+// Backstage's isValidPrefixAndOrSuffix(value, '/', isValidDnsSubdomain, suffix).
+template<typename S, typename Suffix>
+bool prefixAndOrSuffix(S s, Suffix suffix)
+{
+    const size_t n = lengthOf(s);
+    size_t slash = n;
+    for (size_t i = 0; i < n; ++i) {
+        if (unitAt(s, i) == u'/') {
+            if (slash != n) {
+                return false; // more than two parts
+            }
+            slash = i;
+        }
+    }
+    if (slash == n) {
+        return suffix(s, 0, n);
+    }
+    return dnsSubdomain(s, 0, slash) && suffix(s, slash + 1, n);
+}
+
+template<typename S>
+bool objectNamePart(S s, size_t from, size_t to)
+{
+    return objectName(s.substr(from, to - from));
+}
+bool objectNamePart(QStringView s, size_t from, size_t to)
+{
+    return objectName(s.mid(qsizetype(from), qsizetype(to - from)));
+}
+
+template<typename S>
+bool apiVersionPart(S s, size_t from, size_t to)
+{
+    if (to - from < 1 || to - from > 63) {
+        return false;
+    }
+    for (size_t i = from; i < to; ++i) {
+        if (!isAlnum(unitAt(s, i))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+template<typename S>
+bool apiVersion(S s)
+{
+    return prefixAndOrSuffix(s, [](S v, size_t a, size_t b) { return apiVersionPart(v, a, b); });
+}
+
+template<typename S>
+bool kindFormat(S s)
+{
+    const size_t n = lengthOf(s);
+    if (n < 1 || n > 63 || !(isLower(unitAt(s, 0)) || isUpper(unitAt(s, 0)))) {
+        return false;
+    }
+    for (size_t i = 1; i < n; ++i) {
+        if (!isAlnum(unitAt(s, i))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+template<typename S>
+bool namespaceFormat(S s)
+{
+    return dnsLabel(s, 0, lengthOf(s));
+}
+
+template<typename S>
+bool labelKey(S s)
+{
+    return prefixAndOrSuffix(s, [](S v, size_t a, size_t b) { return objectNamePart(v, a, b); });
+}
+
+template<typename S>
+bool labelValue(S s)
+{
+    return lengthOf(s) == 0 || objectName(s);
+}
+
+template<typename S>
+bool tagFormat(S s)
+{
+    return dashSeparated(s, 0, lengthOf(s), isTagChar);
+}
+
+// WHATWG `new URL(value)` succeeds: a scheme, and for the special schemes a non-empty host
+// without forbidden characters. Not a full URL parser: enough to catch relative paths,
+// "www.example.com" and "https://" typos the way Backstage does.
+bool urlFormat(std::string_view s)
+{
+    while (!s.empty() && static_cast<unsigned char>(s.front()) <= 0x20) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && static_cast<unsigned char>(s.back()) <= 0x20) {
+        s.remove_suffix(1);
+    }
+    const size_t colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0 || !(isLower(char16_t(s[0])) || isUpper(char16_t(s[0])))) {
+        return false;
+    }
+    for (size_t i = 1; i < colon; ++i) {
+        const char16_t c = char16_t(static_cast<unsigned char>(s[i]));
+        if (!isAlnum(c) && c != u'+' && c != u'-' && c != u'.') {
+            return false;
+        }
+    }
+    std::string scheme(s.substr(0, colon));
+    for (auto &c : scheme) {
+        c = char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    if (scheme != "http" && scheme != "https" && scheme != "ws" && scheme != "wss" && scheme != "ftp") {
+        return true; // "file:", "mailto:x", "slack:…": anything after the scheme is accepted
+    }
+    std::string_view rest = s.substr(colon + 1);
+    while (!rest.empty() && (rest.front() == '/' || rest.front() == '\\')) {
+        rest.remove_prefix(1);
+    }
+    const size_t hostEnd = rest.find_first_of("/\\?#");
+    std::string_view authority = rest.substr(0, hostEnd);
+    const size_t at = authority.rfind('@');
+    if (at != std::string_view::npos) {
+        authority.remove_prefix(at + 1);
+    }
+    std::string_view host = authority;
+    if (!host.empty() && host.front() == '[') {
+        const size_t close = host.find(']');
+        if (close == std::string_view::npos || close == 1) {
+            return false;
+        }
+        host = host.substr(close + 1);
+        if (host.empty()) {
+            return true;
+        }
+        if (host.front() != ':') {
+            return false;
+        }
+        authority = host;
+        host = {};
+    } else {
+        const size_t portColon = host.find(':');
+        if (portColon != std::string_view::npos) {
+            host = host.substr(0, portColon);
+        }
+        if (host.empty()) {
+            return false;
+        }
+        for (const char ch : host) {
+            const auto c = static_cast<unsigned char>(ch);
+            if (c <= 0x20 || c == 0x7f || std::string_view(" #%/:<>?@[\\]^|").find(ch) != std::string_view::npos) {
+                return false;
+            }
+        }
+    }
+    const size_t portColon = authority.rfind(':');
+    if (portColon != std::string_view::npos && authority.find(']') == std::string_view::npos) {
+        const std::string_view port = authority.substr(portColon + 1);
+        if (port.size() > 5) {
+            return false;
+        }
+        int value = 0;
+        for (const char ch : port) {
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+            value = value * 10 + (ch - '0');
+        }
+        if (value > 65535) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions for messages ("e.g. ...") — only run on the error path.
+
+enum class Alphabet { ObjectName, DnsLabel, DnsSubdomain, Tag, Kind };
+
+QString suggest(std::string_view in, Alphabet alphabet)
+{
+    std::string out;
+    out.reserve(in.size());
+    const bool lower =
+        alphabet == Alphabet::DnsLabel || alphabet == Alphabet::DnsSubdomain || alphabet == Alphabet::Tag;
+    bool pendingSeparator = false;
+    for (const char ch : in) {
+        char c = ch;
+        if (lower && c >= 'A' && c <= 'Z') {
+            c = char(c + 32);
+        }
+        const auto u = char16_t(static_cast<unsigned char>(c));
+        bool keep = false;
+        switch (alphabet) {
+        case Alphabet::ObjectName:
+            keep = isAlnum(u) || (!out.empty() && (c == '_' || c == '.'));
+            break;
+        case Alphabet::DnsLabel:
+            keep = isLowerAlnum(u);
+            break;
+        case Alphabet::DnsSubdomain:
+            keep = isLowerAlnum(u) || (c == '.' && !out.empty() && out.back() != '.');
+            break;
+        case Alphabet::Tag:
+            keep = isTagChar(u);
+            break;
+        case Alphabet::Kind:
+            keep = isAlnum(u) && (!out.empty() || !isDigit(u));
+            break;
+        }
+        if (keep) {
+            if (pendingSeparator && !out.empty() && alphabet != Alphabet::Kind && out.back() != '.' && c != '.') {
+                out += '-';
+            }
+            pendingSeparator = false;
+            out += c;
+        } else {
+            pendingSeparator = true;
+        }
+    }
+    auto trimEnd = [&] {
+        while (!out.empty() && !isAlnum(char16_t(static_cast<unsigned char>(out.back()))) &&
+               !(alphabet == Alphabet::Tag && isTagChar(char16_t(static_cast<unsigned char>(out.back()))))) {
+            out.pop_back();
+        }
+    };
+    trimEnd();
+    const size_t max = alphabet == Alphabet::DnsSubdomain ? 253 : 63;
+    if (out.size() > max) {
+        out.resize(max);
+        trimEnd();
+    }
+    return QString::fromUtf8(out.data(), qsizetype(out.size()));
+}
+
+QString fromUtf8(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-kind spec rules (table a4 of the Backstage reference).
+
+enum class FieldType : quint8 {
+    String,     // a non-empty string
+    Ref,        // an entity reference: a string, or the compound {kind, namespace, name} form
+    RefList,    // a list of entity references
+    StringList, // a list of non-empty strings
+    List,       // a list of anything
+    Object,
+    ObjectOrList,
+};
+
+enum class Hint : quint8 { None, Type, Lifecycle, Owner, Definition, Children, MemberOf, Steps };
+
+struct FieldRule
+{
+    std::string_view name;
+    FieldType type;
+    bool required;
+    Hint hint;
+};
+
+struct KindRule
+{
+    std::string_view kind;
+    std::string_view typeExample; // for the "type" hint
+    std::array<std::string_view, 2> apiVersions;
+    std::array<FieldRule, 10> fields;
+    int fieldCount;
+};
+
+constexpr std::string_view v1alpha1 = "backstage.io/v1alpha1";
+constexpr std::string_view v1beta1 = "backstage.io/v1beta1";
+
+// clang-format off
+const std::array<KindRule, 9> kindRules = {{
+    {"Component", "service", {v1alpha1, v1beta1}, {{
+        {"type", FieldType::String, true, Hint::Type},
+        {"lifecycle", FieldType::String, true, Hint::Lifecycle},
+        {"owner", FieldType::Ref, true, Hint::Owner},
+        {"system", FieldType::Ref, false, Hint::None},
+        {"subcomponentOf", FieldType::Ref, false, Hint::None},
+        {"providesApis", FieldType::RefList, false, Hint::None},
+        {"consumesApis", FieldType::RefList, false, Hint::None},
+        {"dependsOn", FieldType::RefList, false, Hint::None},
+        {"dependencyOf", FieldType::RefList, false, Hint::None},
+    }}, 9},
+    {"API", "openapi", {v1alpha1, v1beta1}, {{
+        {"type", FieldType::String, true, Hint::Type},
+        {"lifecycle", FieldType::String, true, Hint::Lifecycle},
+        {"owner", FieldType::Ref, true, Hint::Owner},
+        {"definition", FieldType::String, true, Hint::Definition},
+        {"system", FieldType::Ref, false, Hint::None},
+    }}, 5},
+    {"Resource", "database", {v1alpha1, v1beta1}, {{
+        {"type", FieldType::String, true, Hint::Type},
+        {"owner", FieldType::Ref, true, Hint::Owner},
+        {"system", FieldType::Ref, false, Hint::None},
+        {"dependsOn", FieldType::RefList, false, Hint::None},
+        {"dependencyOf", FieldType::RefList, false, Hint::None},
+    }}, 5},
+    {"System", "product", {v1alpha1, v1beta1}, {{
+        {"owner", FieldType::Ref, true, Hint::Owner},
+        {"domain", FieldType::Ref, false, Hint::None},
+        {"type", FieldType::String, false, Hint::None},
+    }}, 3},
+    {"Domain", "product-area", {v1alpha1, v1beta1}, {{
+        {"owner", FieldType::Ref, true, Hint::Owner},
+        {"subdomainOf", FieldType::Ref, false, Hint::None},
+        {"type", FieldType::String, false, Hint::None},
+    }}, 3},
+    {"Group", "team", {v1alpha1, v1beta1}, {{
+        {"type", FieldType::String, true, Hint::Type},
+        {"children", FieldType::RefList, true, Hint::Children},
+        {"parent", FieldType::Ref, false, Hint::None},
+        {"members", FieldType::RefList, false, Hint::None},
+        {"profile", FieldType::Object, false, Hint::None},
+    }}, 5},
+    {"User", "", {v1alpha1, v1beta1}, {{
+        {"memberOf", FieldType::RefList, true, Hint::MemberOf},
+        {"profile", FieldType::Object, false, Hint::None},
+    }}, 2},
+    {"Location", "", {v1alpha1, v1beta1}, {{
+        {"type", FieldType::String, false, Hint::None},
+        {"target", FieldType::String, false, Hint::None},
+        {"targets", FieldType::StringList, false, Hint::None},
+        {"presence", FieldType::String, false, Hint::None},
+    }}, 4},
+    {"Template", "service", {"scaffolder.backstage.io/v1beta3", {}}, {{
+        {"type", FieldType::String, true, Hint::Type},
+        {"steps", FieldType::List, true, Hint::Steps},
+        {"owner", FieldType::Ref, false, Hint::None},
+        {"lifecycle", FieldType::String, false, Hint::None},
+        {"parameters", FieldType::ObjectOrList, false, Hint::None},
+        {"output", FieldType::Object, false, Hint::None},
+    }}, 6},
+}};
+// clang-format on
+
+const KindRule *kindRule(std::string_view kind)
+{
+    for (const auto &rule : kindRules) {
+        if (rule.kind == kind) {
+            return &rule;
+        }
+    }
+    return nullptr;
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b)
+{
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        x = char(x >= 'A' && x <= 'Z' ? x + 32 : x);
+        y = char(y >= 'A' && y <= 'Z' ? y + 32 : y);
+        if (x != y) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// $text/$json/$yaml placeholders are substituted when the file is loaded; an unresolved one
+// (its own problem was reported by the loader) must not also be called the wrong type.
+bool isPlaceholder(const YamlNode &node)
+{
+    if (!node.isMapping() || node.size() != 1) {
+        return false;
+    }
+    const auto key = node.keyAt(0).scalarUtf8();
+    return key == "$text" || key == "$json" || key == "$yaml";
+}
+
+// YAML 1.2 core schema, as YamlNode::typeName() reads plain scalars, without allocating.
+bool plainIsBool(std::string_view s)
+{
+    return s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE";
+}
+
+bool plainIsNumber(std::string_view s)
+{
+    if (s.empty()) {
+        return false;
+    }
+    std::string_view body = s;
+    if (body.front() == '-' || body.front() == '+') {
+        body.remove_prefix(1);
+    }
+    if (body.empty()) {
+        return false;
+    }
+    if (body == ".inf" || body == ".Inf" || body == ".INF" || s == ".nan" || s == ".NaN" || s == ".NAN") {
+        return true;
+    }
+    if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'o')) {
+        for (size_t i = 2; i < s.size(); ++i) {
+            const char c = s[i];
+            const bool ok = s[1] == 'x' ? (isDigit(char16_t(c)) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
+                                        : (c >= '0' && c <= '7');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+    size_t i = 0;
+    bool digits = false;
+    while (i < body.size() && isDigit(char16_t(body[i]))) {
+        ++i;
+        digits = true;
+    }
+    if (i < body.size() && body[i] == '.') {
+        ++i;
+        while (i < body.size() && isDigit(char16_t(body[i]))) {
+            ++i;
+            digits = true;
+        }
+    }
+    if (!digits) {
+        return false;
+    }
+    if (i < body.size() && (body[i] == 'e' || body[i] == 'E')) {
+        ++i;
+        if (i < body.size() && (body[i] == '-' || body[i] == '+')) {
+            ++i;
+        }
+        bool expDigits = false;
+        while (i < body.size() && isDigit(char16_t(body[i]))) {
+            ++i;
+            expDigits = true;
+        }
+        if (!expDigits) {
+            return false;
+        }
+    }
+    return i == body.size();
+}
+
+// A scalar that JSON would see as a string: quoted, or plain and not a boolean or number.
+bool isStringScalar(const YamlNode &node)
+{
+    if (!node.isScalar()) {
+        return false;
+    }
+    if (node.isQuoted()) {
+        return true;
+    }
+    const auto s = node.scalarUtf8();
+    return !plainIsBool(s) && !plainIsNumber(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+class Checker
+{
+public:
+    Checker(const Entity &entity, std::vector<Problem> *problems)
+        : m_entity(entity)
+        , m_problems(problems)
+    {}
+
+    bool run();
+
+private:
+    static QString tr(const char *text) { return QCoreApplication::translate("Gantry::Catalog::Validator", text); }
+
+    void report(Problem::Severity severity, const YamlNode &node, QString message)
+    {
+        if (severity == Problem::Severity::Error) {
+            m_ok = false;
+        }
+        if (!m_problems) {
+            return;
+        }
+        const YamlNode at = node.isValid() ? node : m_entity.root();
+        m_problems->push_back(Problem{severity, SourceLocation{m_entity.location.file, at.line(), at.column()},
+                                      std::move(message), m_entity.ref});
+    }
+    void error(const YamlNode &node, QString message) { report(Problem::Severity::Error, node, std::move(message)); }
+
+    // For a plain scalar that YAML reads as a number or boolean: "; put it in quotes: "2024"".
+    static QString quoteHint(const YamlNode &node)
+    {
+        return node.isScalar() ? tr("; put it in quotes: \"%1\"").arg(node.scalar()) : QString();
+    }
+    static QString withExample(QString message, const QString &example)
+    {
+        if (!example.isEmpty()) {
+            message += tr(", e.g. \"%1\"").arg(example);
+        }
+        return message;
+    }
+
+    void wrongType(const QString &field, const YamlNode &node, const QString &expected)
+    {
+        error(node, tr("%1 must be %2, got %3").arg(field, expected, node.typeName()) + quoteHint(node));
+    }
+    // `field` is a callable returning the field's name: called only when there is a problem.
+    template<typename F>
+    bool checkString(F field, const YamlNode &node);
+    template<typename F>
+    void checkRef(F field, const YamlNode &value);
+
+    void checkRootKeys(const YamlNode &root);
+    void checkKind(const YamlNode &root);
+    void checkApiVersion(const YamlNode &root);
+    void checkMetadata(const YamlNode &root);
+    void checkName(const YamlNode &name);
+    void checkNamespace(const YamlNode &value);
+    void checkLabelsOrAnnotations(const YamlNode &map, bool labels);
+    void checkTags(const YamlNode &tags);
+    void checkLinks(const YamlNode &links);
+    void checkLink(int index, const YamlNode &link);
+    void checkSpec(const YamlNode &root);
+    void checkField(const FieldRule &rule, const YamlNode &value);
+    void missingField(const FieldRule &rule, const YamlNode &at);
+
+    const Entity &m_entity;
+    std::vector<Problem> *m_problems;
+    const KindRule *m_kind = nullptr; // a valid, built-in kind: its spec is checked
+    bool m_ok = true;
+    YamlNode m_apiVersion;
+    YamlNode m_kindNode;
+    YamlNode m_metadata;
+    YamlNode m_spec;
+};
+
+template<typename F>
+bool Checker::checkString(F field, const YamlNode &node)
+{
+    if (isStringScalar(node)) {
+        if (!node.scalarUtf8().empty()) {
+            return true;
+        }
+        error(node, tr("%1 must not be an empty string; remove it or give it a value").arg(field()));
+        return false;
+    }
+    if (isPlaceholder(node)) {
+        return true;
+    }
+    if (node.isNull()) {
+        error(node, tr("%1 is empty; remove it or give it a value").arg(field()));
+        return false;
+    }
+    wrongType(field(), node, tr("a string"));
+    return false;
+}
+
+template<typename F>
+void Checker::checkRef(F field, const YamlNode &value)
+{
+    if (isStringScalar(value)) {
+        if (value.scalarUtf8().empty()) {
+            error(value, tr("%1 must not be an empty string; remove it or name an entity").arg(field()));
+        }
+        return;
+    }
+    if (value.isMapping()) {
+        if (isPlaceholder(value)) {
+            return;
+        }
+        const YamlNode name = value[std::string_view("name")];
+        if (!isStringScalar(name) || name.scalarUtf8().empty()) {
+            error(value, tr("%1 is a compound entity reference without a name; write it as {kind, namespace, name} "
+                            "or as a string \"kind:namespace/name\"")
+                             .arg(field()));
+        }
+        return;
+    }
+    if (value.isNull()) {
+        error(value, tr("%1 is empty; remove it or name an entity").arg(field()));
+        return;
+    }
+    wrongType(field(), value, tr("an entity reference"));
+}
+
+bool Checker::run()
+{
+    const YamlNode root = m_entity.root();
+    if (!root.isMapping()) {
+        error(root, tr("the document is %1, not an object; a catalog entity is a mapping with apiVersion, kind, "
+                       "metadata and spec")
+                        .arg(root.isValid() ? tr("a value of type %1").arg(root.typeName()) : tr("empty")));
+        return false;
+    }
+    root.forEachPair([&](YamlNode key, YamlNode value) {
+        const auto k = key.scalarUtf8();
+        if (k == "apiVersion") {
+            m_apiVersion = value;
+        } else if (k == "kind") {
+            m_kindNode = value;
+        } else if (k == "metadata") {
+            m_metadata = value;
+        } else if (k == "spec") {
+            m_spec = value;
+        }
+    });
+    checkRootKeys(root);
+    checkKind(root); // first: the supported apiVersions depend on the kind
+    checkApiVersion(root);
+    checkMetadata(root);
+    checkSpec(root);
+    return m_ok;
+}
+
+void Checker::checkRootKeys(const YamlNode &root)
+{
+    root.forEachPair([&](YamlNode key, YamlNode) {
+        const auto k = key.isScalar() ? key.scalarUtf8() : std::string_view();
+        if (k == "apiVersion" || k == "kind" || k == "metadata" || k == "spec") {
+            return;
+        }
+        if (k == "relations") {
+            error(key, tr("relations must not be written in a descriptor file; the catalog derives them from "
+                          "spec (e.g. spec.owner), so remove this field"));
+        } else if (k == "status") {
+            error(key, tr("status must not be written in a descriptor file; the catalog sets it, so remove this "
+                          "field"));
+        } else {
+            error(key, tr("unknown root field \"%1\"; an entity has only apiVersion, kind, metadata and spec at "
+                          "the top level: move it under spec (or metadata.annotations) or remove it")
+                           .arg(key.scalar()));
+        }
+    });
+}
+
+void Checker::checkKind(const YamlNode &root)
+{
+    if (!m_kindNode.isValid() || m_kindNode.isNull()) {
+        error(m_kindNode.isValid() ? m_kindNode : root,
+              tr("kind is required; set it to the entity's kind, e.g. \"kind: Component\""));
+        return;
+    }
+    if (!isStringScalar(m_kindNode)) {
+        wrongType(QStringLiteral("kind"), m_kindNode, tr("a string"));
+        return;
+    }
+    const auto kind = m_kindNode.scalarUtf8();
+    if (!kindFormat(kind)) {
+        error(m_kindNode, withExample(tr("kind \"%1\" is not valid; expected a letter followed by at most 62 "
+                                         "letters or digits [a-zA-Z0-9]")
+                                          .arg(m_kindNode.scalar()),
+                                      suggest(kind, Alphabet::Kind)));
+        return;
+    }
+    if ((m_kind = kindRule(kind))) {
+        return;
+    }
+    for (const auto &rule : kindRules) {
+        if (equalsIgnoringCase(rule.kind, kind)) {
+            error(m_kindNode, tr("kind \"%1\" must be written \"%2\"; Backstage's kinds are case-sensitive and it "
+                                 "rejects this entity")
+                                  .arg(m_kindNode.scalar(), fromUtf8(rule.kind)));
+            return;
+        }
+    }
+    report(Problem::Severity::Warning, m_kindNode,
+           tr("kind %1 is not one of Backstage's built-in kinds (Component, API, Resource, System, Domain, Group, "
+              "User, Location, Template); the entity is kept but no relations are derived")
+               .arg(m_kindNode.scalar()));
+}
+
+void Checker::checkApiVersion(const YamlNode &root)
+{
+    auto example = [this] {
+        return m_kind ? fromUtf8(m_kind->apiVersions[0]) : QStringLiteral("backstage.io/v1alpha1");
+    };
+    if (!m_apiVersion.isValid() || m_apiVersion.isNull()) {
+        error(m_apiVersion.isValid() ? m_apiVersion : root,
+              tr("apiVersion is required; set it, e.g. \"apiVersion: %1\"").arg(example()));
+        return;
+    }
+    if (!isStringScalar(m_apiVersion)) {
+        wrongType(QStringLiteral("apiVersion"), m_apiVersion, tr("a string"));
+        return;
+    }
+    const auto version = m_apiVersion.scalarUtf8();
+    if (!apiVersion(version)) {
+        error(m_apiVersion, tr("apiVersion \"%1\" is not valid; expected an optional DNS-subdomain prefix, \"/\" "
+                               "and a version of at most 63 characters [a-zA-Z0-9], e.g. \"%2\"")
+                                .arg(m_apiVersion.scalar(), example()));
+        return;
+    }
+    if (m_kind && version != m_kind->apiVersions[0] && version != m_kind->apiVersions[1]) {
+        error(m_apiVersion, tr("apiVersion \"%1\" is not supported for kind %2, so Backstage rejects this entity; "
+                               "use \"%3\"")
+                                .arg(m_apiVersion.scalar(), fromUtf8(m_kind->kind), example()));
+    }
+}
+
+void Checker::checkMetadata(const YamlNode &root)
+{
+    if (!m_metadata.isValid() || m_metadata.isNull()) {
+        error(m_metadata.isValid() ? m_metadata : root,
+              tr("metadata is required; add a \"metadata:\" section with at least a name, e.g. \"name: "
+                 "my-service\""));
+        return;
+    }
+    if (!m_metadata.isMapping()) {
+        error(m_metadata, tr("metadata must be an object, got %1; indent name, namespace, title and the other "
+                             "metadata fields under \"metadata:\"")
+                              .arg(m_metadata.typeName()));
+        return;
+    }
+    YamlNode name;
+    m_metadata.forEachPair([&](YamlNode key, YamlNode value) {
+        const auto k = key.scalarUtf8();
+        if (k == "name") {
+            name = value;
+        } else if (k == "namespace") {
+            checkNamespace(value);
+        } else if (k == "title" || k == "description") {
+            if (!isStringScalar(value) && !isPlaceholder(value)) {
+                wrongType(QLatin1String("metadata.") + key.scalar(), value, tr("a string"));
+            }
+        } else if (k == "labels" || k == "annotations") {
+            checkLabelsOrAnnotations(value, k == "labels");
+        } else if (k == "tags") {
+            checkTags(value);
+        } else if (k == "links") {
+            checkLinks(value);
+        }
+    });
+    if (!name.isValid() || name.isNull()) {
+        error(name.isValid() ? name : m_metadata,
+              tr("metadata.name is required; set it to the entity's name, e.g. \"name: my-service\""));
+        return;
+    }
+    checkName(name);
+}
+
+void Checker::checkName(const YamlNode &name)
+{
+    if (!isStringScalar(name)) {
+        wrongType(QStringLiteral("metadata.name"), name, tr("a string"));
+    } else if (!objectName(name.scalarUtf8())) {
+        error(name, withExample(tr("metadata.name \"%1\" is not valid; expected a string of at most 63 characters "
+                                   "[a-zA-Z0-9] separated by [-_.]")
+                                    .arg(name.scalar()),
+                                suggest(name.scalarUtf8(), Alphabet::ObjectName)));
+    }
+}
+
+void Checker::checkNamespace(const YamlNode &value)
+{
+    if (value.isNull()) {
+        error(value, tr("metadata.namespace is empty; remove it or set it, e.g. \"namespace: default\""));
+    } else if (!isStringScalar(value)) {
+        wrongType(QStringLiteral("metadata.namespace"), value, tr("a string"));
+    } else if (!namespaceFormat(value.scalarUtf8())) {
+        error(value, withExample(tr("metadata.namespace \"%1\" is not valid; expected a string of at most 63 "
+                                    "characters [a-z0-9] separated by [-]")
+                                     .arg(value.scalar()),
+                                 suggest(value.scalarUtf8(), Alphabet::DnsLabel)));
+    }
+}
+
+void Checker::checkLabelsOrAnnotations(const YamlNode &map, bool labels)
+{
+    const QString field = labels ? QStringLiteral("metadata.labels") : QStringLiteral("metadata.annotations");
+    if (map.isNull()) {
+        return; // "labels:" with nothing under it: an empty object for every practical purpose
+    }
+    if (!map.isMapping()) {
+        wrongType(field, map, tr("an object"));
+        return;
+    }
+    map.forEachPair([&](YamlNode key, YamlNode value) {
+        const auto k = key.scalarUtf8();
+        if (!isStringScalar(key) || !labelKey(k)) {
+            QString example;
+            const size_t slash = k.find('/');
+            if (slash == std::string_view::npos) {
+                example = suggest(k, Alphabet::ObjectName);
+            } else if (k.find('/', slash + 1) == std::string_view::npos) {
+                const QString prefix = suggest(k.substr(0, slash), Alphabet::DnsSubdomain);
+                const QString rest = suggest(k.substr(slash + 1), Alphabet::ObjectName);
+                if (!prefix.isEmpty() && !rest.isEmpty()) {
+                    example = prefix + QLatin1Char('/') + rest;
+                }
+            }
+            error(key, withExample(tr("%1 key \"%2\" is not valid; expected an optional DNS-subdomain prefix and "
+                                      "\"/\", then at most 63 characters [a-zA-Z0-9] separated by [-_.]")
+                                       .arg(field, key.scalar()),
+                                   example));
+            return;
+        }
+        if (isStringScalar(value)) {
+            if (labels && !labelValue(value.scalarUtf8())) {
+                error(value, withExample(tr("%1 value \"%2\" is not valid; expected \"\" or a string of at most 63 "
+                                            "characters [a-zA-Z0-9] separated by [-_.]")
+                                             .arg(field + QLatin1Char('.') + key.scalar(), value.scalar()),
+                                         suggest(value.scalarUtf8(), Alphabet::ObjectName)));
+            }
+            return;
+        }
+        if (isPlaceholder(value)) {
+            return;
+        }
+        error(value, tr("%1 must be a string, got %2").arg(field + QLatin1Char('.') + key.scalar(), value.typeName()) +
+                         (value.isNull() ? tr("; write \"\" for an empty value") : quoteHint(value)));
+    });
+}
+
+void Checker::checkTags(const YamlNode &tags)
+{
+    if (tags.isNull()) {
+        return;
+    }
+    if (!tags.isSequence()) {
+        wrongType(QStringLiteral("metadata.tags"), tags, tr("a list"));
+        return;
+    }
+    int index = 0;
+    tags.forEachItem([&](YamlNode tag) {
+        const int i = index++;
+        if (!isStringScalar(tag)) {
+            wrongType(QStringLiteral("metadata.tags[%1]").arg(i), tag, tr("a string"));
+        } else if (!tagFormat(tag.scalarUtf8())) {
+            error(tag, withExample(tr("metadata.tags[%1] \"%2\" is not valid; expected a string of at most 63 "
+                                      "characters [a-z0-9:+#] separated by [-]")
+                                       .arg(i)
+                                       .arg(tag.scalar()),
+                                   suggest(tag.scalarUtf8(), Alphabet::Tag)));
+        }
+    });
+}
+
+void Checker::checkLinks(const YamlNode &links)
+{
+    if (links.isNull()) {
+        return;
+    }
+    if (!links.isSequence()) {
+        wrongType(QStringLiteral("metadata.links"), links, tr("a list"));
+        return;
+    }
+    int index = 0;
+    links.forEachItem([&](YamlNode link) { checkLink(index++, link); });
+}
+
+void Checker::checkLink(int index, const YamlNode &link)
+{
+    auto path = [index] { return QStringLiteral("metadata.links[%1]").arg(index); };
+    if (!link.isMapping()) {
+        error(link, tr("%1 must be an object with a url, got %2; write it as \"- url: https://…\" with optional "
+                       "title, icon and type")
+                        .arg(path(), link.typeName()));
+        return;
+    }
+    YamlNode url;
+    link.forEachPair([&](YamlNode key, YamlNode value) {
+        const auto k = key.scalarUtf8();
+        auto field = [&] { return path() + QLatin1Char('.') + key.scalar(); };
+        if (k == "url") {
+            url = value;
+        } else if (k == "title" || k == "type") {
+            if (checkString(field, value) && value.isScalar() &&
+                value.scalarUtf8().find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
+                error(value, tr("%1 must not be blank; remove it or write some text").arg(field()));
+            }
+        } else if (k == "icon") {
+            if (checkString(field, value) && value.isScalar() && !objectName(value.scalarUtf8())) {
+                error(value, withExample(tr("%1 \"%2\" is not valid; expected a string of at most 63 characters "
+                                            "[a-zA-Z0-9] separated by [-_.]")
+                                             .arg(field(), value.scalar()),
+                                         suggest(value.scalarUtf8(), Alphabet::ObjectName)));
+            }
+        }
+    });
+    auto urlField = [&] { return path() + QLatin1String(".url"); };
+    if (!url.isValid() || url.isNull()) {
+        error(url.isValid() ? url : link,
+              tr("%1 is required; set it to an absolute URL, e.g. \"url: https://example.com\"").arg(urlField()));
+    } else if (checkString(urlField, url) && url.isScalar() && !urlFormat(url.scalarUtf8())) {
+        const QString text = url.scalar();
+        const bool hasScheme = text.contains(QLatin1Char(':'));
+        error(url, tr("%1 \"%2\" is not a valid URL; write an absolute URL with a scheme, e.g. \"%3\"")
+                       .arg(urlField(), text,
+                            hasScheme ? QStringLiteral("https://example.com/path")
+                                      : QLatin1String("https://") + text.trimmed()));
+    }
+}
+
+void Checker::missingField(const FieldRule &rule, const YamlNode &at)
+{
+    QString hint;
+    switch (rule.hint) {
+    case Hint::None:
+        hint = tr("set it");
+        break;
+    case Hint::Type:
+        hint = tr("set it to the entity's type, e.g. \"type: %1\"").arg(fromUtf8(m_kind->typeExample));
+        break;
+    case Hint::Lifecycle:
+        hint = tr("set it, e.g. \"lifecycle: production\"");
+        break;
+    case Hint::Owner:
+        hint = tr("set it to the owning group, e.g. \"owner: team-a\"");
+        break;
+    case Hint::Definition:
+        hint = tr("set it to the API's definition, or load it from a file with \"$text: ./openapi.yaml\"");
+        break;
+    case Hint::Children:
+        hint = tr("list the child groups, or write \"children: []\" if there are none");
+        break;
+    case Hint::MemberOf:
+        hint = tr("list the user's groups, or write \"memberOf: []\" if there are none");
+        break;
+    case Hint::Steps:
+        hint = tr("list the steps the template runs, each with an id and an action");
+        break;
+    }
+    error(at, tr("%1 is required for kind %2; %3")
+                  .arg(QLatin1String("spec.") + fromUtf8(rule.name), fromUtf8(m_kind->kind), hint));
+}
+
+void Checker::checkField(const FieldRule &rule, const YamlNode &value)
+{
+    auto field = [&rule] { return QLatin1String("spec.") + fromUtf8(rule.name); };
+    if (value.isNull() && rule.required) {
+        missingField(rule, value);
+        return;
+    }
+    switch (rule.type) {
+    case FieldType::String:
+        checkString(field, value);
+        break;
+    case FieldType::Ref:
+        checkRef(field, value);
+        break;
+    case FieldType::RefList:
+    case FieldType::StringList: {
+        const bool refs = rule.type == FieldType::RefList;
+        if (value.isNull() || isPlaceholder(value)) {
+            return; // "dependsOn:" with nothing under it reads as no dependencies
+        }
+        if (!value.isSequence()) {
+            QString message = refs ? tr("%1 must be a list of entity references, got %2").arg(field(), value.typeName())
+                                   : tr("%1 must be a list of strings, got %2").arg(field(), value.typeName());
+            if (value.isScalar()) {
+                message += tr("; write it as a list: \"%1: [%2]\"").arg(fromUtf8(rule.name), value.scalar());
+            }
+            error(value, message);
+            return;
+        }
+        int index = 0;
+        value.forEachItem([&](YamlNode item) {
+            const int i = index++;
+            auto itemField = [&] { return field() + QStringLiteral("[%1]").arg(i); };
+            if (refs) {
+                checkRef(itemField, item);
+            } else {
+                checkString(itemField, item);
+            }
+        });
+        break;
+    }
+    case FieldType::List:
+        if (!value.isSequence() && !isPlaceholder(value)) {
+            wrongType(field(), value, tr("a list"));
+        }
+        break;
+    case FieldType::Object:
+        if (!value.isMapping() && !value.isNull()) {
+            wrongType(field(), value, tr("an object"));
+        }
+        break;
+    case FieldType::ObjectOrList:
+        if (!value.isMapping() && !value.isSequence() && !value.isNull()) {
+            wrongType(field(), value, tr("an object or a list of objects"));
+        }
+        break;
+    }
+}
+
+void Checker::checkSpec(const YamlNode &root)
+{
+    if (!m_kind) {
+        // Unknown kinds keep whatever spec they have; it must still be an object (Entity.schema.json).
+        if (m_spec.isValid() && !m_spec.isMapping() && !m_spec.isNull()) {
+            wrongType(QStringLiteral("spec"), m_spec, tr("an object"));
+        }
+        return;
+    }
+    if (!m_spec.isValid() || m_spec.isNull()) {
+        const YamlNode at = m_spec.isValid() ? m_spec : root;
+        if (m_kind->kind == "Location") {
+            error(at, tr("spec is required for kind Location; add \"spec:\" with a target, e.g. \"target: "
+                         "./catalog-info.yaml\""));
+            return;
+        }
+        QStringList required;
+        for (int f = 0; f < m_kind->fieldCount; ++f) {
+            if (m_kind->fields[size_t(f)].required) {
+                required.append(fromUtf8(m_kind->fields[size_t(f)].name));
+            }
+        }
+        error(at, tr("spec is required for kind %1; add \"spec:\" with %2")
+                      .arg(fromUtf8(m_kind->kind), required.join(QLatin1String(", "))));
+        return;
+    }
+    if (!m_spec.isMapping()) {
+        wrongType(QStringLiteral("spec"), m_spec, tr("an object"));
+        return;
+    }
+    quint32 seen = 0;
+    m_spec.forEachPair([&](YamlNode key, YamlNode value) {
+        const auto k = key.scalarUtf8();
+        for (int f = 0; f < m_kind->fieldCount; ++f) {
+            const FieldRule &rule = m_kind->fields[size_t(f)];
+            if (rule.name == k) {
+                seen |= 1u << f;
+                checkField(rule, value);
+                break;
+            }
+        }
+    });
+    for (int f = 0; f < m_kind->fieldCount; ++f) {
+        const FieldRule &rule = m_kind->fields[size_t(f)];
+        if (rule.required && !(seen & (1u << f))) {
+            missingField(rule, m_spec);
+        }
+    }
+}
+
+} // namespace
+
+bool Validator::validate(const Entity &entity, std::vector<Problem> *problems)
+{
+    return Checker(entity, problems).run();
+}
+
+bool Validator::isValidObjectName(QStringView name)
+{
+    return objectName(name);
+}
+
+bool Validator::isValidNamespace(QStringView ns)
+{
+    return namespaceFormat(ns);
+}
+
+bool Validator::isValidLabelKey(QStringView key)
+{
+    return labelKey(key);
+}
+
+bool Validator::isValidLabelValue(QStringView value)
+{
+    return labelValue(value);
+}
+
+bool Validator::isValidAnnotationKey(QStringView key)
+{
+    return labelKey(key);
+}
+
+bool Validator::isValidTag(QStringView tag)
+{
+    return tagFormat(tag);
+}
+
+bool Validator::isValidApiVersion(QStringView version)
+{
+    return apiVersion(version);
+}
+
+bool Validator::isValidKind(QStringView kind)
+{
+    return kindFormat(kind);
+}
+
+} // namespace Gantry::Catalog

@@ -38,12 +38,14 @@ public:
     static QHash<QString, QByteArray> blobIds(const QString &localDir, const QString &commit, QString *error = nullptr);
 
     // Helpers for the demo workspace and, later, the scaffolder.
-    static bool initBare(const QString &path, QString *error);
+    // A bare repository whose HEAD names `initialBranch` (so clones without a branch find it).
+    static bool initBare(const QString &path, QString *error, const QString &initialBranch = QStringLiteral("main"));
     // Commits every file of `workTree` (a fresh or existing repository) on `branch` and pushes
     // it to `remoteUrl`. Author from the user's Git config, or `fallbackName`/`fallbackEmail`.
+    // `commitTime` (seconds since the epoch, UTC) makes the commit reproducible; -1 means now.
     static bool commitAllAndPush(const QString &workTree, const QString &remoteUrl, const QString &branch,
                                  const QString &message, const QString &fallbackName, const QString &fallbackEmail,
-                                 QString *error);
+                                 QString *error, qint64 commitTime = -1);
 
     // A short, readable description of the last libgit2 error.
     static QString lastError();

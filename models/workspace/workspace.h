@@ -18,6 +18,12 @@ struct CatalogLocation
     int line = 0;   // where it is written in gantry.yaml, for error messages
 
     bool isGit() const { return !url.isEmpty(); }
+
+    // "URL", "URL#branch", "URL#branch:path" or a local path, as written on the command line or
+    // as a plain string in gantry.yaml.
+    static CatalogLocation fromString(const QString &text);
+    // file://, http(s)://, ssh://, git:// or scp-like user@host:path.
+    static bool isGitUrl(const QString &text);
 };
 
 // A deployment environment (used by the deployments issue; parsed and kept from day one).
