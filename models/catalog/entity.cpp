@@ -50,14 +50,21 @@ Entity Entity::fromDocument(const std::shared_ptr<const YamlTree> &tree, int doc
     const YamlNode spec = root["spec"];
     e.specType = spec["type"].scalar();
     e.lifecycle = spec["lifecycle"].scalar();
-    const QString owner = spec["owner"].scalar();
-    if (!owner.isEmpty()) {
-        e.owner = EntityRef::canonical(owner, QStringLiteral("group"), e.nameSpace);
-    }
-    const QString system = spec["system"].scalar();
-    if (!system.isEmpty()) {
-        e.system = EntityRef::canonical(system, QStringLiteral("system"), e.nameSpace);
-    }
+    // A reference as a string, or in the compound {kind, namespace, name} form.
+    auto refOf = [&e](const YamlNode &node, const QString &defaultKind) -> QString {
+        if (node.isMapping()) {
+            const QString name = node["name"].scalar();
+            const QString kind = node["kind"].scalar();
+            const QString ns = node["namespace"].scalar();
+            return name.isEmpty() ? QString()
+                                  : EntityRef::fromParts(kind.isEmpty() ? defaultKind : kind,
+                                                         ns.isEmpty() ? e.nameSpace : ns, name);
+        }
+        const QString text = node.scalar();
+        return text.isEmpty() ? QString() : EntityRef::canonical(text, defaultKind, e.nameSpace);
+    };
+    e.owner = refOf(spec["owner"], QStringLiteral("group"));
+    e.system = refOf(spec["system"], QStringLiteral("system"));
     e.ref = EntityRef::fromParts(e.kind, e.nameSpace, e.name);
 
     QString search;

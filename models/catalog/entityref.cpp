@@ -30,12 +30,14 @@ std::optional<EntityRef> EntityRef::parse(const QString &ref, const QString &def
         }
         return std::nullopt;
     };
-    const QString notOnForm = QCoreApplication::translate("Gantry::Catalog::EntityRef",
-                                                          "Entity reference \"%1\" was not on the form "
-                                                          "[<kind>:][<namespace>/]<name>")
-                                  .arg(ref);
+    // Built only on failure: parse() runs for every reference of a 50k-entity catalog.
+    auto notOnForm = [&ref]() -> QString {
+        return QCoreApplication::translate("Gantry::Catalog::EntityRef", "Entity reference \"%1\" was not on the form "
+                                                                         "[<kind>:][<namespace>/]<name>")
+            .arg(ref);
+    };
     if (ref.isEmpty()) {
-        return fail(notOnForm);
+        return fail(QCoreApplication::translate("Gantry::Catalog::EntityRef", "Entity reference must not be empty"));
     }
     EntityRef result;
     QString rest = ref;
@@ -46,7 +48,7 @@ std::optional<EntityRef> EntityRef::parse(const QString &ref, const QString &def
         result.kind = rest.left(colon);
         rest = rest.mid(colon + 1);
         if (result.kind.isEmpty()) {
-            return fail(notOnForm);
+            return fail(notOnForm());
         }
     }
     const qsizetype slash2 = rest.indexOf(QLatin1Char('/'));
@@ -54,13 +56,13 @@ std::optional<EntityRef> EntityRef::parse(const QString &ref, const QString &def
         result.nameSpace = rest.left(slash2);
         result.name = rest.mid(slash2 + 1);
         if (result.nameSpace.isEmpty()) {
-            return fail(notOnForm);
+            return fail(notOnForm());
         }
     } else {
         result.name = rest;
     }
     if (result.name.isEmpty()) {
-        return fail(notOnForm);
+        return fail(notOnForm());
     }
     if (result.kind.isEmpty()) {
         if (defaultKind.isEmpty()) {

@@ -505,6 +505,37 @@ bool isPlaceholder(const YamlNode &node)
     return key == "$text" || key == "$json" || key == "$yaml";
 }
 
+// YamlNode's accessors live in yamltree.cpp; these inline equivalents keep the per-node cost of
+// the hot path to a few loads (a 50k-entity catalog has millions of nodes).
+inline YamlNode::Type typeOf(const YamlNode &n)
+{
+    return n.isValid() ? n.tree()->data(n.index()).type : YamlNode::Type::Invalid;
+}
+inline bool isScalarNode(const YamlNode &n)
+{
+    return typeOf(n) == YamlNode::Type::Scalar;
+}
+inline bool isNullNode(const YamlNode &n)
+{
+    return typeOf(n) == YamlNode::Type::Null;
+}
+inline bool isMappingNode(const YamlNode &n)
+{
+    return typeOf(n) == YamlNode::Type::Mapping;
+}
+inline bool isSequenceNode(const YamlNode &n)
+{
+    return typeOf(n) == YamlNode::Type::Sequence;
+}
+inline std::string_view textOf(const YamlNode &n)
+{
+    if (!n.isValid()) {
+        return {};
+    }
+    const auto &d = n.tree()->data(n.index());
+    return d.type == YamlNode::Type::Scalar ? n.tree()->text(d) : std::string_view();
+}
+
 // YAML 1.2 core schema, as YamlNode::typeName() reads plain scalars, without allocating.
 bool plainIsBool(std::string_view s)
 {
@@ -573,13 +604,13 @@ bool plainIsNumber(std::string_view s)
 // A scalar that JSON would see as a string: quoted, or plain and not a boolean or number.
 bool isStringScalar(const YamlNode &node)
 {
-    if (!node.isScalar()) {
+    if (!isScalarNode(node)) {
         return false;
     }
-    if (node.isQuoted()) {
+    if (node.tree()->data(node.index()).quoted != 0) {
         return true;
     }
-    const auto s = node.scalarUtf8();
+    const auto s = textOf(node);
     return !plainIsBool(s) && !plainIsNumber(s);
 }
 
@@ -587,6 +618,9 @@ bool isStringScalar(const YamlNode &node)
 
 class Checker
 {
+    // lupdate files these strings under the same context as the runtime lookup.
+    Q_DECLARE_TR_FUNCTIONS(Gantry::Catalog::Validator)
+
 public:
     Checker(const Entity &entity, std::vector<Problem> *problems)
         : m_entity(entity)
@@ -596,8 +630,6 @@ public:
     bool run();
 
 private:
-    static QString tr(const char *text) { return QCoreApplication::translate("Gantry::Catalog::Validator", text); }
-
     void report(Problem::Severity severity, const YamlNode &node, QString message)
     {
         if (severity == Problem::Severity::Error) {
@@ -612,10 +644,12 @@ private:
     }
     void error(const YamlNode &node, QString message) { report(Problem::Severity::Error, node, std::move(message)); }
 
-    // For a plain scalar that YAML reads as a number or boolean: "; put it in quotes: "2024"".
+    // For a plain scalar that YAML reads as a number or boolean where a string belongs:
+    // "; put it in quotes: "2024"".
     static QString quoteHint(const YamlNode &node)
     {
-        return node.isScalar() ? tr("; put it in quotes: \"%1\"").arg(node.scalar()) : QString();
+        return isScalarNode(node) && !isStringScalar(node) ? tr("; put it in quotes: \"%1\"").arg(node.scalar())
+                                                           : QString();
     }
     static QString withExample(QString message, const QString &example)
     {
@@ -625,9 +659,39 @@ private:
         return message;
     }
 
-    void wrongType(const QString &field, const YamlNode &node, const QString &expected)
+    enum class Expected : quint8 { String, Ref, List, Object, ObjectOrList };
+    void wrongType(const QString &field, const YamlNode &node, Expected expected)
     {
-        error(node, tr("%1 must be %2, got %3").arg(field, expected, node.typeName()) + quoteHint(node));
+        QString what;
+        QString hint;
+        switch (expected) {
+        case Expected::String:
+            what = tr("a string");
+            hint = quoteHint(node);
+            break;
+        case Expected::Ref:
+            what = tr("an entity reference");
+            hint = quoteHint(node);
+            break;
+        case Expected::List:
+            what = tr("a list");
+            break;
+        case Expected::Object:
+            what = tr("an object");
+            break;
+        case Expected::ObjectOrList:
+            what = tr("an object or a list of objects");
+            break;
+        }
+        error(node, tr("%1 must be %2, got %3").arg(field, what, node.typeName()) + hint);
+    }
+    // "labels:" or "dependsOn:" with nothing under it is null, not an empty object or list, and
+    // Backstage's schemas reject it.
+    void emptyContainer(const QString &field, const YamlNode &node, bool list)
+    {
+        const QString key = field.mid(field.lastIndexOf(QLatin1Char('.')) + 1);
+        error(node, tr("%1 is empty; remove it or write \"%2: %3\"")
+                        .arg(field, key, list ? QStringLiteral("[]") : QStringLiteral("{}")));
     }
     // `field` is a callable returning the field's name: called only when there is a problem.
     template<typename F>
@@ -635,7 +699,7 @@ private:
     template<typename F>
     void checkRef(F field, const YamlNode &value);
 
-    void checkRootKeys(const YamlNode &root);
+    void checkRootKey(const YamlNode &key);
     void checkKind(const YamlNode &root);
     void checkApiVersion(const YamlNode &root);
     void checkMetadata(const YamlNode &root);
@@ -648,6 +712,7 @@ private:
     void checkSpec(const YamlNode &root);
     void checkField(const FieldRule &rule, const YamlNode &value);
     void missingField(const FieldRule &rule, const YamlNode &at);
+    void checkRemotes(const YamlNode &remotes);
 
     const Entity &m_entity;
     std::vector<Problem> *m_problems;
@@ -663,7 +728,7 @@ template<typename F>
 bool Checker::checkString(F field, const YamlNode &node)
 {
     if (isStringScalar(node)) {
-        if (!node.scalarUtf8().empty()) {
+        if (!textOf(node).empty()) {
             return true;
         }
         error(node, tr("%1 must not be an empty string; remove it or give it a value").arg(field()));
@@ -672,11 +737,11 @@ bool Checker::checkString(F field, const YamlNode &node)
     if (isPlaceholder(node)) {
         return true;
     }
-    if (node.isNull()) {
+    if (isNullNode(node)) {
         error(node, tr("%1 is empty; remove it or give it a value").arg(field()));
         return false;
     }
-    wrongType(field(), node, tr("a string"));
+    wrongType(field(), node, Expected::String);
     return false;
 }
 
@@ -684,41 +749,41 @@ template<typename F>
 void Checker::checkRef(F field, const YamlNode &value)
 {
     if (isStringScalar(value)) {
-        if (value.scalarUtf8().empty()) {
+        if (textOf(value).empty()) {
             error(value, tr("%1 must not be an empty string; remove it or name an entity").arg(field()));
         }
         return;
     }
-    if (value.isMapping()) {
+    if (isMappingNode(value)) {
         if (isPlaceholder(value)) {
             return;
         }
         const YamlNode name = value[std::string_view("name")];
-        if (!isStringScalar(name) || name.scalarUtf8().empty()) {
+        if (!isStringScalar(name) || textOf(name).empty()) {
             error(value, tr("%1 is a compound entity reference without a name; write it as {kind, namespace, name} "
                             "or as a string \"kind:namespace/name\"")
                              .arg(field()));
         }
         return;
     }
-    if (value.isNull()) {
+    if (isNullNode(value)) {
         error(value, tr("%1 is empty; remove it or name an entity").arg(field()));
         return;
     }
-    wrongType(field(), value, tr("an entity reference"));
+    wrongType(field(), value, Expected::Ref);
 }
 
 bool Checker::run()
 {
     const YamlNode root = m_entity.root();
-    if (!root.isMapping()) {
+    if (!isMappingNode(root)) {
         error(root, tr("the document is %1, not an object; a catalog entity is a mapping with apiVersion, kind, "
                        "metadata and spec")
                         .arg(root.isValid() ? tr("a value of type %1").arg(root.typeName()) : tr("empty")));
         return false;
     }
     root.forEachPair([&](YamlNode key, YamlNode value) {
-        const auto k = key.scalarUtf8();
+        const auto k = textOf(key);
         if (k == "apiVersion") {
             m_apiVersion = value;
         } else if (k == "kind") {
@@ -727,9 +792,10 @@ bool Checker::run()
             m_metadata = value;
         } else if (k == "spec") {
             m_spec = value;
+        } else {
+            checkRootKey(key);
         }
     });
-    checkRootKeys(root);
     checkKind(root); // first: the supported apiVersions depend on the kind
     checkApiVersion(root);
     checkMetadata(root);
@@ -737,39 +803,33 @@ bool Checker::run()
     return m_ok;
 }
 
-void Checker::checkRootKeys(const YamlNode &root)
+void Checker::checkRootKey(const YamlNode &key)
 {
-    root.forEachPair([&](YamlNode key, YamlNode) {
-        const auto k = key.isScalar() ? key.scalarUtf8() : std::string_view();
-        if (k == "apiVersion" || k == "kind" || k == "metadata" || k == "spec") {
-            return;
-        }
-        if (k == "relations") {
-            error(key, tr("relations must not be written in a descriptor file; the catalog derives them from "
-                          "spec (e.g. spec.owner), so remove this field"));
-        } else if (k == "status") {
-            error(key, tr("status must not be written in a descriptor file; the catalog sets it, so remove this "
-                          "field"));
-        } else {
-            error(key, tr("unknown root field \"%1\"; an entity has only apiVersion, kind, metadata and spec at "
-                          "the top level: move it under spec (or metadata.annotations) or remove it")
-                           .arg(key.scalar()));
-        }
-    });
+    const auto k = textOf(key);
+    if (k == "relations") {
+        error(key, tr("relations must not be written in a descriptor file; the catalog derives them from spec (e.g. "
+                      "spec.owner), so remove this field"));
+    } else if (k == "status") {
+        error(key, tr("status must not be written in a descriptor file; the catalog sets it, so remove this field"));
+    } else {
+        error(key, tr("unknown root field \"%1\"; an entity has only apiVersion, kind, metadata and spec at the top "
+                      "level: move it under spec (or metadata.annotations) or remove it")
+                       .arg(key.scalar()));
+    }
 }
 
 void Checker::checkKind(const YamlNode &root)
 {
-    if (!m_kindNode.isValid() || m_kindNode.isNull()) {
+    if (!m_kindNode.isValid() || isNullNode(m_kindNode)) {
         error(m_kindNode.isValid() ? m_kindNode : root,
               tr("kind is required; set it to the entity's kind, e.g. \"kind: Component\""));
         return;
     }
     if (!isStringScalar(m_kindNode)) {
-        wrongType(QStringLiteral("kind"), m_kindNode, tr("a string"));
+        wrongType(QStringLiteral("kind"), m_kindNode, Expected::String);
         return;
     }
-    const auto kind = m_kindNode.scalarUtf8();
+    const auto kind = textOf(m_kindNode);
     if (!kindFormat(kind)) {
         error(m_kindNode, withExample(tr("kind \"%1\" is not valid; expected a letter followed by at most 62 "
                                          "letters or digits [a-zA-Z0-9]")
@@ -796,19 +856,19 @@ void Checker::checkKind(const YamlNode &root)
 
 void Checker::checkApiVersion(const YamlNode &root)
 {
-    auto example = [this] {
+    auto example = [this]() -> QString {
         return m_kind ? fromUtf8(m_kind->apiVersions[0]) : QStringLiteral("backstage.io/v1alpha1");
     };
-    if (!m_apiVersion.isValid() || m_apiVersion.isNull()) {
+    if (!m_apiVersion.isValid() || isNullNode(m_apiVersion)) {
         error(m_apiVersion.isValid() ? m_apiVersion : root,
               tr("apiVersion is required; set it, e.g. \"apiVersion: %1\"").arg(example()));
         return;
     }
     if (!isStringScalar(m_apiVersion)) {
-        wrongType(QStringLiteral("apiVersion"), m_apiVersion, tr("a string"));
+        wrongType(QStringLiteral("apiVersion"), m_apiVersion, Expected::String);
         return;
     }
-    const auto version = m_apiVersion.scalarUtf8();
+    const auto version = textOf(m_apiVersion);
     if (!apiVersion(version)) {
         error(m_apiVersion, tr("apiVersion \"%1\" is not valid; expected an optional DNS-subdomain prefix, \"/\" "
                                "and a version of at most 63 characters [a-zA-Z0-9], e.g. \"%2\"")
@@ -824,13 +884,13 @@ void Checker::checkApiVersion(const YamlNode &root)
 
 void Checker::checkMetadata(const YamlNode &root)
 {
-    if (!m_metadata.isValid() || m_metadata.isNull()) {
+    if (!m_metadata.isValid() || isNullNode(m_metadata)) {
         error(m_metadata.isValid() ? m_metadata : root,
               tr("metadata is required; add a \"metadata:\" section with at least a name, e.g. \"name: "
                  "my-service\""));
         return;
     }
-    if (!m_metadata.isMapping()) {
+    if (!isMappingNode(m_metadata)) {
         error(m_metadata, tr("metadata must be an object, got %1; indent name, namespace, title and the other "
                              "metadata fields under \"metadata:\"")
                               .arg(m_metadata.typeName()));
@@ -838,14 +898,14 @@ void Checker::checkMetadata(const YamlNode &root)
     }
     YamlNode name;
     m_metadata.forEachPair([&](YamlNode key, YamlNode value) {
-        const auto k = key.scalarUtf8();
+        const auto k = textOf(key);
         if (k == "name") {
             name = value;
         } else if (k == "namespace") {
             checkNamespace(value);
         } else if (k == "title" || k == "description") {
             if (!isStringScalar(value) && !isPlaceholder(value)) {
-                wrongType(QLatin1String("metadata.") + key.scalar(), value, tr("a string"));
+                wrongType(QLatin1String("metadata.") + key.scalar(), value, Expected::String);
             }
         } else if (k == "labels" || k == "annotations") {
             checkLabelsOrAnnotations(value, k == "labels");
@@ -855,7 +915,7 @@ void Checker::checkMetadata(const YamlNode &root)
             checkLinks(value);
         }
     });
-    if (!name.isValid() || name.isNull()) {
+    if (!name.isValid() || isNullNode(name)) {
         error(name.isValid() ? name : m_metadata,
               tr("metadata.name is required; set it to the entity's name, e.g. \"name: my-service\""));
         return;
@@ -866,41 +926,42 @@ void Checker::checkMetadata(const YamlNode &root)
 void Checker::checkName(const YamlNode &name)
 {
     if (!isStringScalar(name)) {
-        wrongType(QStringLiteral("metadata.name"), name, tr("a string"));
-    } else if (!objectName(name.scalarUtf8())) {
+        wrongType(QStringLiteral("metadata.name"), name, Expected::String);
+    } else if (!objectName(textOf(name))) {
         error(name, withExample(tr("metadata.name \"%1\" is not valid; expected a string of at most 63 characters "
                                    "[a-zA-Z0-9] separated by [-_.]")
                                     .arg(name.scalar()),
-                                suggest(name.scalarUtf8(), Alphabet::ObjectName)));
+                                suggest(textOf(name), Alphabet::ObjectName)));
     }
 }
 
 void Checker::checkNamespace(const YamlNode &value)
 {
-    if (value.isNull()) {
+    if (isNullNode(value)) {
         error(value, tr("metadata.namespace is empty; remove it or set it, e.g. \"namespace: default\""));
     } else if (!isStringScalar(value)) {
-        wrongType(QStringLiteral("metadata.namespace"), value, tr("a string"));
-    } else if (!namespaceFormat(value.scalarUtf8())) {
+        wrongType(QStringLiteral("metadata.namespace"), value, Expected::String);
+    } else if (!namespaceFormat(textOf(value))) {
         error(value, withExample(tr("metadata.namespace \"%1\" is not valid; expected a string of at most 63 "
                                     "characters [a-z0-9] separated by [-]")
                                      .arg(value.scalar()),
-                                 suggest(value.scalarUtf8(), Alphabet::DnsLabel)));
+                                 suggest(textOf(value), Alphabet::DnsLabel)));
     }
 }
 
 void Checker::checkLabelsOrAnnotations(const YamlNode &map, bool labels)
 {
     const QString field = labels ? QStringLiteral("metadata.labels") : QStringLiteral("metadata.annotations");
-    if (map.isNull()) {
-        return; // "labels:" with nothing under it: an empty object for every practical purpose
+    if (isNullNode(map)) {
+        emptyContainer(field, map, false);
+        return;
     }
-    if (!map.isMapping()) {
-        wrongType(field, map, tr("an object"));
+    if (!isMappingNode(map)) {
+        wrongType(field, map, Expected::Object);
         return;
     }
     map.forEachPair([&](YamlNode key, YamlNode value) {
-        const auto k = key.scalarUtf8();
+        const auto k = textOf(key);
         if (!isStringScalar(key) || !labelKey(k)) {
             QString example;
             const size_t slash = k.find('/');
@@ -920,11 +981,11 @@ void Checker::checkLabelsOrAnnotations(const YamlNode &map, bool labels)
             return;
         }
         if (isStringScalar(value)) {
-            if (labels && !labelValue(value.scalarUtf8())) {
+            if (labels && !labelValue(textOf(value))) {
                 error(value, withExample(tr("%1 value \"%2\" is not valid; expected \"\" or a string of at most 63 "
                                             "characters [a-zA-Z0-9] separated by [-_.]")
                                              .arg(field + QLatin1Char('.') + key.scalar(), value.scalar()),
-                                         suggest(value.scalarUtf8(), Alphabet::ObjectName)));
+                                         suggest(textOf(value), Alphabet::ObjectName)));
             }
             return;
         }
@@ -932,41 +993,47 @@ void Checker::checkLabelsOrAnnotations(const YamlNode &map, bool labels)
             return;
         }
         error(value, tr("%1 must be a string, got %2").arg(field + QLatin1Char('.') + key.scalar(), value.typeName()) +
-                         (value.isNull() ? tr("; write \"\" for an empty value") : quoteHint(value)));
+                         (isNullNode(value) ? tr("; write \"\" for an empty value") : quoteHint(value)));
     });
 }
 
 void Checker::checkTags(const YamlNode &tags)
 {
-    if (tags.isNull()) {
+    if (isNullNode(tags)) {
+        emptyContainer(QStringLiteral("metadata.tags"), tags, true);
         return;
     }
-    if (!tags.isSequence()) {
-        wrongType(QStringLiteral("metadata.tags"), tags, tr("a list"));
+    if (!isSequenceNode(tags)) {
+        QString message = tr("metadata.tags must be a list, got %1").arg(tags.typeName());
+        if (isScalarNode(tags)) {
+            message += tr("; write it as a list: \"tags: [%1]\"").arg(tags.scalar());
+        }
+        error(tags, message);
         return;
     }
     int index = 0;
     tags.forEachItem([&](YamlNode tag) {
         const int i = index++;
         if (!isStringScalar(tag)) {
-            wrongType(QStringLiteral("metadata.tags[%1]").arg(i), tag, tr("a string"));
-        } else if (!tagFormat(tag.scalarUtf8())) {
+            wrongType(QStringLiteral("metadata.tags[%1]").arg(i), tag, Expected::String);
+        } else if (!tagFormat(textOf(tag))) {
             error(tag, withExample(tr("metadata.tags[%1] \"%2\" is not valid; expected a string of at most 63 "
                                       "characters [a-z0-9:+#] separated by [-]")
                                        .arg(i)
                                        .arg(tag.scalar()),
-                                   suggest(tag.scalarUtf8(), Alphabet::Tag)));
+                                   suggest(textOf(tag), Alphabet::Tag)));
         }
     });
 }
 
 void Checker::checkLinks(const YamlNode &links)
 {
-    if (links.isNull()) {
+    if (isNullNode(links)) {
+        emptyContainer(QStringLiteral("metadata.links"), links, true);
         return;
     }
-    if (!links.isSequence()) {
-        wrongType(QStringLiteral("metadata.links"), links, tr("a list"));
+    if (!isSequenceNode(links)) {
+        wrongType(QStringLiteral("metadata.links"), links, Expected::List);
         return;
     }
     int index = 0;
@@ -975,8 +1042,8 @@ void Checker::checkLinks(const YamlNode &links)
 
 void Checker::checkLink(int index, const YamlNode &link)
 {
-    auto path = [index] { return QStringLiteral("metadata.links[%1]").arg(index); };
-    if (!link.isMapping()) {
+    auto path = [index]() -> QString { return QStringLiteral("metadata.links[%1]").arg(index); };
+    if (!isMappingNode(link)) {
         error(link, tr("%1 must be an object with a url, got %2; write it as \"- url: https://…\" with optional "
                        "title, icon and type")
                         .arg(path(), link.typeName()));
@@ -984,29 +1051,29 @@ void Checker::checkLink(int index, const YamlNode &link)
     }
     YamlNode url;
     link.forEachPair([&](YamlNode key, YamlNode value) {
-        const auto k = key.scalarUtf8();
-        auto field = [&] { return path() + QLatin1Char('.') + key.scalar(); };
+        const auto k = textOf(key);
+        auto field = [&]() -> QString { return path() + QLatin1Char('.') + key.scalar(); };
         if (k == "url") {
             url = value;
         } else if (k == "title" || k == "type") {
-            if (checkString(field, value) && value.isScalar() &&
-                value.scalarUtf8().find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
+            if (checkString(field, value) && isScalarNode(value) &&
+                textOf(value).find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
                 error(value, tr("%1 must not be blank; remove it or write some text").arg(field()));
             }
         } else if (k == "icon") {
-            if (checkString(field, value) && value.isScalar() && !objectName(value.scalarUtf8())) {
+            if (checkString(field, value) && isScalarNode(value) && !objectName(textOf(value))) {
                 error(value, withExample(tr("%1 \"%2\" is not valid; expected a string of at most 63 characters "
                                             "[a-zA-Z0-9] separated by [-_.]")
                                              .arg(field(), value.scalar()),
-                                         suggest(value.scalarUtf8(), Alphabet::ObjectName)));
+                                         suggest(textOf(value), Alphabet::ObjectName)));
             }
         }
     });
-    auto urlField = [&] { return path() + QLatin1String(".url"); };
-    if (!url.isValid() || url.isNull()) {
+    auto urlField = [&]() -> QString { return path() + QLatin1String(".url"); };
+    if (!url.isValid() || isNullNode(url)) {
         error(url.isValid() ? url : link,
               tr("%1 is required; set it to an absolute URL, e.g. \"url: https://example.com\"").arg(urlField()));
-    } else if (checkString(urlField, url) && url.isScalar() && !urlFormat(url.scalarUtf8())) {
+    } else if (checkString(urlField, url) && isScalarNode(url) && !urlFormat(textOf(url))) {
         const QString text = url.scalar();
         const bool hasScheme = text.contains(QLatin1Char(':'));
         error(url, tr("%1 \"%2\" is not a valid URL; write an absolute URL with a scheme, e.g. \"%3\"")
@@ -1051,8 +1118,8 @@ void Checker::missingField(const FieldRule &rule, const YamlNode &at)
 
 void Checker::checkField(const FieldRule &rule, const YamlNode &value)
 {
-    auto field = [&rule] { return QLatin1String("spec.") + fromUtf8(rule.name); };
-    if (value.isNull() && rule.required) {
+    auto field = [&rule]() -> QString { return QLatin1String("spec.") + fromUtf8(rule.name); };
+    if (isNullNode(value) && rule.required) {
         missingField(rule, value);
         return;
     }
@@ -1066,13 +1133,17 @@ void Checker::checkField(const FieldRule &rule, const YamlNode &value)
     case FieldType::RefList:
     case FieldType::StringList: {
         const bool refs = rule.type == FieldType::RefList;
-        if (value.isNull() || isPlaceholder(value)) {
-            return; // "dependsOn:" with nothing under it reads as no dependencies
+        if (isPlaceholder(value)) {
+            return;
         }
-        if (!value.isSequence()) {
+        if (isNullNode(value)) {
+            emptyContainer(field(), value, true);
+            return;
+        }
+        if (!isSequenceNode(value)) {
             QString message = refs ? tr("%1 must be a list of entity references, got %2").arg(field(), value.typeName())
                                    : tr("%1 must be a list of strings, got %2").arg(field(), value.typeName());
-            if (value.isScalar()) {
+            if (isScalarNode(value)) {
                 message += tr("; write it as a list: \"%1: [%2]\"").arg(fromUtf8(rule.name), value.scalar());
             }
             error(value, message);
@@ -1081,7 +1152,7 @@ void Checker::checkField(const FieldRule &rule, const YamlNode &value)
         int index = 0;
         value.forEachItem([&](YamlNode item) {
             const int i = index++;
-            auto itemField = [&] { return field() + QStringLiteral("[%1]").arg(i); };
+            auto itemField = [&]() -> QString { return field() + QStringLiteral("[%1]").arg(i); };
             if (refs) {
                 checkRef(itemField, item);
             } else {
@@ -1091,18 +1162,22 @@ void Checker::checkField(const FieldRule &rule, const YamlNode &value)
         break;
     }
     case FieldType::List:
-        if (!value.isSequence() && !isPlaceholder(value)) {
-            wrongType(field(), value, tr("a list"));
+        if (!isSequenceNode(value) && !isPlaceholder(value)) {
+            wrongType(field(), value, Expected::List);
         }
         break;
     case FieldType::Object:
-        if (!value.isMapping() && !value.isNull()) {
-            wrongType(field(), value, tr("an object"));
+        if (isNullNode(value)) {
+            emptyContainer(field(), value, false);
+        } else if (!isMappingNode(value)) {
+            wrongType(field(), value, Expected::Object);
         }
         break;
     case FieldType::ObjectOrList:
-        if (!value.isMapping() && !value.isSequence() && !value.isNull()) {
-            wrongType(field(), value, tr("an object or a list of objects"));
+        if (isNullNode(value)) {
+            emptyContainer(field(), value, false);
+        } else if (!isMappingNode(value) && !isSequenceNode(value)) {
+            wrongType(field(), value, Expected::ObjectOrList);
         }
         break;
     }
@@ -1112,12 +1187,14 @@ void Checker::checkSpec(const YamlNode &root)
 {
     if (!m_kind) {
         // Unknown kinds keep whatever spec they have; it must still be an object (Entity.schema.json).
-        if (m_spec.isValid() && !m_spec.isMapping() && !m_spec.isNull()) {
-            wrongType(QStringLiteral("spec"), m_spec, tr("an object"));
+        if (isNullNode(m_spec)) {
+            emptyContainer(QStringLiteral("spec"), m_spec, false);
+        } else if (m_spec.isValid() && !isMappingNode(m_spec)) {
+            wrongType(QStringLiteral("spec"), m_spec, Expected::Object);
         }
         return;
     }
-    if (!m_spec.isValid() || m_spec.isNull()) {
+    if (!m_spec.isValid() || isNullNode(m_spec)) {
         const YamlNode at = m_spec.isValid() ? m_spec : root;
         if (m_kind->kind == "Location") {
             error(at, tr("spec is required for kind Location; add \"spec:\" with a target, e.g. \"target: "
@@ -1134,13 +1211,13 @@ void Checker::checkSpec(const YamlNode &root)
                       .arg(fromUtf8(m_kind->kind), required.join(QLatin1String(", "))));
         return;
     }
-    if (!m_spec.isMapping()) {
-        wrongType(QStringLiteral("spec"), m_spec, tr("an object"));
+    if (!isMappingNode(m_spec)) {
+        wrongType(QStringLiteral("spec"), m_spec, Expected::Object);
         return;
     }
     quint32 seen = 0;
     m_spec.forEachPair([&](YamlNode key, YamlNode value) {
-        const auto k = key.scalarUtf8();
+        const auto k = textOf(key);
         for (int f = 0; f < m_kind->fieldCount; ++f) {
             const FieldRule &rule = m_kind->fields[size_t(f)];
             if (rule.name == k) {
@@ -1150,12 +1227,50 @@ void Checker::checkSpec(const YamlNode &root)
             }
         }
     });
+    // An API of type mcp-server lists its endpoints in spec.remotes instead of a definition
+    // (API.v1alpha1.mcp-server.schema.json).
+    const bool mcpServer = m_kind->kind == "API" && m_spec[std::string_view("type")].scalarUtf8() == "mcp-server";
     for (int f = 0; f < m_kind->fieldCount; ++f) {
         const FieldRule &rule = m_kind->fields[size_t(f)];
-        if (rule.required && !(seen & (1u << f))) {
+        if (rule.required && !(seen & (1u << f)) && !(mcpServer && rule.hint == Hint::Definition)) {
             missingField(rule, m_spec);
         }
     }
+    if (mcpServer) {
+        checkRemotes(m_spec[std::string_view("remotes")]);
+    }
+}
+
+void Checker::checkRemotes(const YamlNode &remotes)
+{
+    if (!remotes.isValid() || isNullNode(remotes) || (isSequenceNode(remotes) && remotes.size() == 0)) {
+        error(remotes.isValid() ? remotes : m_spec,
+              tr("spec.remotes is required for an API of type mcp-server; list the server's endpoints, each with a "
+                 "type and a url, e.g. \"- type: streamable-http\" and \"url: https://example.com/mcp\""));
+        return;
+    }
+    if (!isSequenceNode(remotes)) {
+        wrongType(QStringLiteral("spec.remotes"), remotes, Expected::List);
+        return;
+    }
+    int index = 0;
+    remotes.forEachItem([&](YamlNode remote) {
+        const int i = index++;
+        auto path = [i]() -> QString { return QStringLiteral("spec.remotes[%1]").arg(i); };
+        if (!isMappingNode(remote)) {
+            wrongType(path(), remote, Expected::Object);
+            return;
+        }
+        for (const std::string_view key : {std::string_view("type"), std::string_view("url")}) {
+            const YamlNode value = remote[key];
+            auto field = [&]() -> QString { return path() + QLatin1Char('.') + fromUtf8(key); };
+            if (!value.isValid() || isNullNode(value)) {
+                error(value.isValid() ? value : remote, tr("%1 is required; set it").arg(field()));
+            } else {
+                checkString(field, value);
+            }
+        }
+    });
 }
 
 } // namespace
@@ -1203,6 +1318,12 @@ bool Validator::isValidApiVersion(QStringView version)
 bool Validator::isValidKind(QStringView kind)
 {
     return kindFormat(kind);
+}
+
+bool Validator::isValidUrl(QStringView url)
+{
+    const QByteArray utf8 = url.toUtf8();
+    return urlFormat(std::string_view(utf8.constData(), size_t(utf8.size())));
 }
 
 } // namespace Gantry::Catalog

@@ -24,6 +24,8 @@ public:
     static bool isValidTag(QStringView tag);
     static bool isValidApiVersion(QStringView apiVersion);
     static bool isValidKind(QStringView kind);
+    // What `new URL(value)` accepts: a scheme, and a host for http(s), ws(s) and ftp.
+    static bool isValidUrl(QStringView url);
 };
 
 } // namespace Gantry::Catalog

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDataStream>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -331,7 +332,8 @@ void YamlTree::Builder::endContainer(quint32 index)
 
 quint32 YamlTree::Builder::copy(const YamlNode &node)
 {
-    const auto &src = node.tree()->data(node.index());
+    // By value: when copying within this tree (an alias), adding nodes may reallocate m_nodes.
+    const NodeData src = node.tree()->data(node.index());
     switch (src.type) {
     case YamlNode::Type::Invalid:
     case YamlNode::Type::Null:
@@ -681,6 +683,12 @@ std::shared_ptr<YamlTree> YamlTree::deserialize(QDataStream &in)
         in.setStatus(QDataStream::ReadCorruptData);
         return {};
     }
+    // A corrupted header must not make us allocate gigabytes before the short read is noticed.
+    if (in.device() && !in.device()->isSequential() &&
+        in.device()->bytesAvailable() < qint64(nodeCount) * qint64(sizeof(NodeData)) + qint64(textSize)) {
+        in.setStatus(QDataStream::ReadCorruptData);
+        return {};
+    }
     auto tree = std::make_shared<YamlTree>();
     tree->m_syntaxError = syntaxError;
     tree->m_nodes.resize(nodeCount);
@@ -699,10 +707,45 @@ std::shared_ptr<YamlTree> YamlTree::deserialize(QDataStream &in)
             return {};
         }
     }
-    // Reject structurally broken data rather than trusting it: every index must stay in range.
+    // Reject structurally broken data rather than trusting it: every index must stay in range,
+    // and every container must hold exactly `count` properly nested children, or the walks in
+    // YamlNode (which trust `count` and `end`) would read past the node vector.
+    struct Open
+    {
+        quint32 end;
+        quint32 remaining;
+    };
+    std::vector<Open> open;
     for (quint32 i = 0; i < nodeCount; ++i) {
         const auto &n = tree->m_nodes[i];
-        if (n.end <= i || n.end > nodeCount || quint64(n.textOffset) + n.textLength > textSize) {
+        while (!open.empty() && open.back().end == i) {
+            if (open.back().remaining != 0) {
+                in.setStatus(QDataStream::ReadCorruptData);
+                return {};
+            }
+            open.pop_back();
+        }
+        const bool container = n.type == YamlNode::Type::Sequence || n.type == YamlNode::Type::Mapping;
+        bool bad = n.end <= i || n.end > nodeCount || quint64(n.textOffset) + n.textLength > textSize ||
+                   (n.type != YamlNode::Type::Null && n.type != YamlNode::Type::Scalar && !container) ||
+                   (!container && (n.end != i + 1 || n.count != 0)) ||
+                   (n.type == YamlNode::Type::Mapping && n.count % 2 != 0);
+        if (!open.empty()) {
+            bad = bad || open.back().remaining == 0 || n.end > open.back().end;
+            if (!bad) {
+                --open.back().remaining;
+            }
+        }
+        if (bad) {
+            in.setStatus(QDataStream::ReadCorruptData);
+            return {};
+        }
+        if (container) {
+            open.push_back(Open{n.end, n.count});
+        }
+    }
+    for (; !open.empty(); open.pop_back()) {
+        if (open.back().remaining != 0) {
             in.setStatus(QDataStream::ReadCorruptData);
             return {};
         }
