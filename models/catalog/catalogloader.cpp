@@ -162,10 +162,17 @@ private:
             return fail(builder, value, tr("%1 needs a file path, e.g. \"%1: ./openapi.yaml\"").arg(keyName));
         }
         if (isAbsoluteUrl(target)) {
-            return fail(builder, value,
-                        tr("%1 \"%2\" is a URL; Gantry reads substitutions only from files in the same repository "
-                           "or folder: use a relative path such as ./api.yaml")
-                            .arg(keyName, target));
+            // Offline-first: remote definitions are not fetched. The entity stays valid and the
+            // value becomes the URL, so the API page can still link to it.
+            m_problems->push_back(makeProblem(Problem::Severity::Warning,
+                                              SourceLocation{m_file, value.line(), value.column()},
+                                              tr("%1 \"%2\" is a URL, which Gantry does not fetch; the value is the "
+                                                 "URL itself. Put the file in the repository and use a relative path "
+                                                 "such as ./openapi.yaml to see its contents")
+                                                  .arg(keyName, target)));
+            const auto &d = m_source.data(node.index());
+            const QByteArray url = target.toUtf8();
+            return builder.addScalar(std::string_view(url.constData(), size_t(url.size())), true, d.line, d.column);
         }
         const QString base = QFileInfo(m_file).absolutePath();
         const QString path = QDir::cleanPath(QDir::isAbsolutePath(target) ? target : base + QLatin1Char('/') + target);
@@ -714,8 +721,9 @@ bool CatalogLoader::restoreMemo(QDataStream &in)
         if (in.status() != QDataStream::Ok) {
             return false;
         }
-        order.append(r->path);
-        memo.insert(r->path, std::move(r));
+        const QString path = r->path;
+        order.append(path);
+        memo.insert(path, std::move(r));
     }
     m_memo = std::move(memo);
     m_order = std::move(order);
