@@ -1,1 +1,131 @@
-#pragma once // placeholder
+#pragma once
+
+#include "models/catalog/catalog.h"
+
+#include <QMainWindow>
+
+#include <vector>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QSplitter;
+class QToolButton;
+
+namespace Gantry::Catalog {
+class CatalogFilterProxy;
+class CatalogModel;
+class CatalogService;
+} // namespace Gantry::Catalog
+
+namespace Gantry::Workspace {
+class Settings;
+}
+
+namespace Gantry::Ui {
+
+class Banner;
+class CatalogTable;
+class EntityPage;
+class FilterPanel;
+class ProblemsView;
+
+// The catalog window: filters on the left, search and the entity table in the centre, the entity
+// page on the right, problems in a dock at the bottom; Back/Forward history; status bar with the
+// catalog's origin and the service's progress. Observes a CatalogService; the catalog can also be
+// set directly (tests, command line).
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // `service` may be null (then refresh and cancel are unavailable); neither is owned.
+    MainWindow(Catalog::CatalogService *service, Workspace::Settings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setCatalog(Catalog::CatalogPtr catalog);
+    Catalog::CatalogPtr catalog() const { return m_catalog; }
+
+    // Shows an entity and records it in the history; false when it is not in the catalog.
+    bool openEntity(const QString &canonicalRef);
+    // Shows a file (and line) that belongs to no entity.
+    void openFile(const QString &path, int line);
+    void goBack();
+    void goForward();
+    bool canGoBack() const;
+    bool canGoForward() const;
+
+    // Geometry, dock/toolbar state, splitter and column layout into Settings (also on close).
+    void saveSettings();
+
+    CatalogTable *catalogTable() const { return m_table; }
+    FilterPanel *filterPanel() const { return m_filters; }
+    EntityPage *entityPage() const { return m_page; }
+    ProblemsView *problemsView() const { return m_problems; }
+    Banner *banner() const { return m_banner; }
+    QSplitter *splitter() const { return m_splitter; }
+    Catalog::CatalogFilterProxy *proxy() const { return m_proxy; }
+    QAction *backAction() const { return m_back; }
+    QAction *forwardAction() const { return m_forward; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    struct Location
+    {
+        QString ref;  // an entity, or
+        QString file; // a file without entity
+        int line = 0;
+        bool fromSelection = false; // moving through the table replaces such an entry
+
+        bool sameTarget(const Location &o) const { return ref == o.ref && file == o.file; }
+    };
+    enum class HistoryMode { Push, Replace, None };
+
+    void createActions();
+    void createStatusBar();
+    void connectService();
+    void restoreSettings();
+    void navigate(const Location &location, HistoryMode mode);
+    bool showLocation(const Location &location);
+    void updateNavigationActions();
+    void updateStatus();
+    void onProblemActivated(const QString &entityRef, const QString &file, int line);
+    void onBusyChanged(bool busy);
+    void onProgress(int done, int total, const QString &what);
+    void onLoadFailed(const QString &message);
+
+    Catalog::CatalogService *m_service;
+    Workspace::Settings *m_settings;
+    Catalog::CatalogPtr m_catalog;
+    bool m_restoredPage = false;
+    bool m_stateRestored = false;
+    bool m_shown = false;
+
+    Catalog::CatalogModel *m_model;
+    Catalog::CatalogFilterProxy *m_proxy;
+
+    Banner *m_banner;
+    QSplitter *m_splitter;
+    FilterPanel *m_filters;
+    CatalogTable *m_table;
+    EntityPage *m_page;
+    ProblemsView *m_problems;
+
+    QAction *m_back = nullptr;
+    QAction *m_forward = nullptr;
+    QAction *m_refresh = nullptr;
+    QAction *m_find = nullptr;
+
+    QLabel *m_origin = nullptr;
+    QLabel *m_entityCount = nullptr;
+    QLabel *m_progressText = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancel = nullptr;
+
+    std::vector<Location> m_history;
+    int m_historyIndex = -1;
+};
+
+} // namespace Gantry::Ui

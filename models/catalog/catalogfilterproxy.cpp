@@ -3,12 +3,13 @@
 #include "models/catalog/catalogmodel.h"
 #include "models/catalog/facetmodel.h"
 
-#include <QCollator>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
+#include <string_view>
 
 namespace Gantry::Catalog {
 
@@ -16,6 +17,7 @@ namespace {
 Q_LOGGING_CATEGORY(lcProxy, "gantry.catalog.catalogfilterproxy")
 
 constexpr size_t MaxCacheEntries = 32;
+constexpr size_t LargeChange = 2000; // rows shown or hidden by one change
 
 QStringList splitWords(const QString &text)
 {
@@ -29,6 +31,75 @@ bool narrows(const QStringList &older, const QStringList &newer)
     return std::all_of(older.cbegin(), older.cend(), [&newer](const QString &o) {
         return std::any_of(newer.cbegin(), newer.cend(), [&o](const QString &n) { return n.contains(o); });
     });
+}
+// memchr for the first byte, memcmp for the rest: no per-call set-up, which matters because this
+// runs once per candidate row on rows of ~100 bytes.
+bool containsBytes(const char *haystack, size_t length, const QByteArray &needle)
+{
+    const auto m = size_t(needle.size());
+    if (m == 0) {
+        return true;
+    }
+    if (m > length) {
+        return false;
+    }
+    const char *w = needle.constData();
+    const char *p = haystack;
+    const char *last = haystack + (length - m);
+    while (p <= last) {
+        p = static_cast<const char *>(std::memchr(p, w[0], size_t(last - p) + 1));
+        if (!p) {
+            return false;
+        }
+        if (std::memcmp(p + 1, w + 1, m - 1) == 0) {
+            return true;
+        }
+        ++p;
+    }
+    return false;
+}
+
+// "svc-2" before "svc-10": runs of digits compare by value. Locale-independent on purpose
+// (QCollator ignores case and numeric options in the C locale), inputs are case-folded.
+bool naturalLess(QStringView a, QStringView b)
+{
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            qsizetype ei = i;
+            qsizetype ej = j;
+            while (ei < a.size() && a[ei].isDigit()) {
+                ++ei;
+            }
+            while (ej < b.size() && b[ej].isDigit()) {
+                ++ej;
+            }
+            QStringView da = a.mid(i, ei - i);
+            QStringView db = b.mid(j, ej - j);
+            while (da.size() > 1 && da.front() == QLatin1Char('0')) {
+                da = da.mid(1);
+            }
+            while (db.size() > 1 && db.front() == QLatin1Char('0')) {
+                db = db.mid(1);
+            }
+            if (da.size() != db.size()) {
+                return da.size() < db.size();
+            }
+            if (const int c = da.compare(db); c != 0) {
+                return c < 0;
+            }
+            i = ei;
+            j = ej;
+            continue;
+        }
+        if (a[i] != b[j]) {
+            return a[i] < b[j];
+        }
+        ++i;
+        ++j;
+    }
+    return a.size() - i < b.size() - j;
 }
 } // namespace
 
@@ -46,7 +117,7 @@ void CatalogFilterProxy::setSourceModel(QAbstractItemModel *model)
     if (m_model) {
         disconnect(m_model, nullptr, this, nullptr);
     }
-    m_model = qobject_cast<const CatalogModel *>(model);
+    m_model = qobject_cast<CatalogModel *>(model);
     Q_ASSERT_X(!model || m_model, "CatalogFilterProxy", "the source model must be a CatalogModel");
     if (m_model) {
         // Connected before QSortFilterProxyModel's own handler so that the index is current
@@ -87,15 +158,29 @@ void CatalogFilterProxy::rebuildIndex()
     }
     m_ranks.assign(CatalogModel::ColumnCount, {});
     m_cache.clear();
-    m_accepted.assign(size_t(rows), 1);
-    std::vector<int> accepted;
-    accepted.reserve(size_t(rows));
-    for (int row = 0; row < rows; ++row) {
-        if (!rowMatches(row)) {
-            m_accepted[size_t(row)] = 0;
-        } else {
-            accepted.push_back(row);
+    m_text.clear();
+    m_textOffsets.clear();
+    m_textOffsets.reserve(size_t(rows) + 1);
+    if (m_catalog) {
+        qsizetype size = 0;
+        for (const Entity &e : m_catalog->entities()) {
+            size += e.searchText.size() + 1;
         }
+        m_text.reserve(size + size / 4);
+        for (const Entity &e : m_catalog->entities()) {
+            m_textOffsets.push_back(quint32(m_text.size()));
+            m_text += e.searchText.toUtf8();
+            m_text += '\n'; // words hold no white space, so no match spans two rows
+        }
+    }
+    m_textOffsets.push_back(quint32(m_text.size()));
+    if (m_model && m_sortColumn >= 0 && rows > 0) {
+        m_model->setRowOrderAfterReset(sortedOrder(m_sortColumn, m_sortOrder));
+    }
+    std::vector<int> accepted = match(nullptr);
+    m_accepted.assign(size_t(rows), 0);
+    for (const int row : accepted) {
+        m_accepted[size_t(row)] = 1;
     }
     m_cache.push_back(CacheEntry{m_words, std::move(accepted)});
 }
@@ -114,7 +199,7 @@ void CatalogFilterProxy::updateFacetSelection(Facet facet)
     }
 }
 
-bool CatalogFilterProxy::rowMatches(int row) const
+bool CatalogFilterProxy::facetsMatch(int row) const
 {
     for (const FacetIndex &index : m_facets) {
         if (!index.active) {
@@ -131,16 +216,50 @@ bool CatalogFilterProxy::rowMatches(int row) const
             return false;
         }
     }
-    if (m_words.isEmpty()) {
-        return true;
-    }
-    const QString &text = m_catalog->entities()[size_t(row)].searchText;
-    for (const QString &word : m_words) {
-        if (!text.contains(word, Qt::CaseSensitive)) { // both sides are lower-case already
-            return false;
+    return true;
+}
+
+std::vector<int> CatalogFilterProxy::match(const std::vector<int> *base) const
+{
+    const int count = m_catalog ? m_catalog->size() : 0;
+    const bool anyFacet =
+        std::any_of(m_facets.cbegin(), m_facets.cend(), [](const FacetIndex &index) { return index.active; });
+    std::vector<int> rows;
+    if (base) {
+        rows.reserve(base->size());
+        for (const int row : *base) {
+            if (!anyFacet || facetsMatch(row)) {
+                rows.push_back(row);
+            }
+        }
+    } else {
+        rows.reserve(size_t(count));
+        for (int row = 0; row < count; ++row) {
+            if (!anyFacet || facetsMatch(row)) {
+                rows.push_back(row);
+            }
         }
     }
-    return true;
+
+    // Longest word first: usually the most selective, so later words test fewer rows.
+    std::vector<const QByteArray *> words;
+    for (const QByteArray &word : m_wordsUtf8) {
+        words.push_back(&word);
+    }
+    std::sort(words.begin(), words.end(),
+              [](const QByteArray *a, const QByteArray *b) { return a->size() > b->size(); });
+
+    const char *text = m_text.constData();
+    for (const QByteArray *word : words) {
+        if (rows.empty()) {
+            break;
+        }
+        std::erase_if(rows, [&](int row) {
+            const quint32 begin = m_textOffsets[size_t(row)];
+            return !containsBytes(text + begin, m_textOffsets[size_t(row) + 1] - begin, *word);
+        });
+    }
+    return rows;
 }
 
 void CatalogFilterProxy::setSearchText(const QString &text)
@@ -155,6 +274,10 @@ void CatalogFilterProxy::setSearchText(const QString &text)
         return; // e.g. a trailing space: nothing to do
     }
     m_words = words;
+    m_wordsUtf8.clear();
+    for (const QString &word : std::as_const(m_words)) {
+        m_wordsUtf8.push_back(word.toUtf8());
+    }
     refilter();
 }
 
@@ -175,6 +298,7 @@ void CatalogFilterProxy::clearFilters()
     bool changed = !m_words.isEmpty();
     m_searchText.clear();
     m_words.clear();
+    m_wordsUtf8.clear();
     for (int f = 0; f < FacetCount; ++f) {
         if (!m_facetKeys[size_t(f)].isEmpty()) {
             m_facetKeys[size_t(f)].clear();
@@ -201,7 +325,8 @@ void CatalogFilterProxy::refilter()
         return;
     }
     std::vector<int> rows;
-    auto cached = std::find_if(m_cache.begin(), m_cache.end(), [this](const CacheEntry &c) { return c.words == m_words; });
+    auto cached =
+        std::find_if(m_cache.begin(), m_cache.end(), [this](const CacheEntry &c) { return c.words == m_words; });
     if (cached != m_cache.end()) {
         rows = cached->rows;
         std::rotate(cached, cached + 1, m_cache.end()); // most recently used last
@@ -213,21 +338,7 @@ void CatalogFilterProxy::refilter()
                 base = &c;
             }
         }
-        if (base) {
-            rows.reserve(base->rows.size());
-            for (const int row : base->rows) {
-                if (rowMatches(row)) {
-                    rows.push_back(row);
-                }
-            }
-        } else {
-            const int count = m_catalog->size();
-            for (int row = 0; row < count; ++row) {
-                if (rowMatches(row)) {
-                    rows.push_back(row);
-                }
-            }
-        }
+        rows = match(base ? &base->rows : nullptr);
         if (m_cache.size() >= MaxCacheEntries) {
             m_cache.erase(m_cache.begin());
         }
@@ -238,9 +349,21 @@ void CatalogFilterProxy::refilter()
     for (const int row : rows) {
         accepted[size_t(row)] = 1;
     }
-    if (accepted != m_accepted) {
+    size_t changed = 0;
+    for (size_t i = 0; i < accepted.size(); ++i) {
+        changed += accepted[i] != m_accepted[i];
+    }
+    if (changed > 0) {
         m_accepted = std::move(accepted);
-        invalidateRowsFilter();
+        // QSortFilterProxyModel applies a filter change as one remove/insert per run of rows,
+        // which costs tens of milliseconds when a keystroke hides or shows thousands of scattered
+        // rows. Past a threshold, rebuilding the mapping (a layout change that keeps selections)
+        // is cheaper: one pass plus a sort by the precomputed ranks.
+        if (changed > LargeChange) {
+            invalidate();
+        } else {
+            invalidateRowsFilter();
+        }
     }
     Q_EMIT filterChanged();
 }
@@ -250,31 +373,27 @@ bool CatalogFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     if (sourceParent.isValid() || sourceRow < 0 || size_t(sourceRow) >= m_accepted.size()) {
         return false;
     }
-    return m_accepted[size_t(sourceRow)] != 0;
+    return m_accepted[size_t(m_model->entityIndex(sourceRow))] != 0;
 }
 
 void CatalogFilterProxy::buildRanks(int column) const
 {
     const int rows = m_catalog ? m_catalog->size() : 0;
-    QCollator collator;
-    collator.setNumericMode(true);
-    collator.setCaseSensitivity(Qt::CaseInsensitive);
-    std::vector<QCollatorSortKey> keys;
-    std::vector<char> empty(size_t(rows), 0);
+    std::vector<QString> keys;
     keys.reserve(size_t(rows));
     for (int row = 0; row < rows; ++row) {
-        const QString text = CatalogModel::columnText(m_catalog->entities()[size_t(row)], column);
-        empty[size_t(row)] = text.isEmpty();
-        keys.push_back(collator.sortKey(text));
+        keys.push_back(CatalogModel::columnText(m_catalog->entities()[size_t(row)], column).toCaseFolded());
     }
     std::vector<int> order(static_cast<size_t>(rows));
     std::iota(order.begin(), order.end(), 0);
     // Empty cells last, so that sorting by owner shows owned entities first.
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-        if (empty[size_t(a)] != empty[size_t(b)]) {
-            return empty[size_t(a)] < empty[size_t(b)];
+    std::stable_sort(order.begin(), order.end(), [&keys](int a, int b) {
+        const QString &ka = keys[size_t(a)];
+        const QString &kb = keys[size_t(b)];
+        if (ka.isEmpty() != kb.isEmpty()) {
+            return kb.isEmpty();
         }
-        return keys[size_t(a)].compare(keys[size_t(b)]) < 0;
+        return naturalLess(ka, kb);
     });
     std::vector<int> &rank = m_ranks[size_t(column)];
     rank.assign(size_t(rows), 0);
@@ -284,17 +403,51 @@ void CatalogFilterProxy::buildRanks(int column) const
     qCDebug(lcProxy) << "built sort keys for column" << column << "rows" << rows;
 }
 
+std::vector<int> CatalogFilterProxy::sortedOrder(int column, Qt::SortOrder order) const
+{
+    if (m_ranks[size_t(column)].size() != m_accepted.size()) {
+        buildRanks(column);
+    }
+    const std::vector<int> &rank = m_ranks[size_t(column)];
+    std::vector<int> result(rank.size());
+    for (size_t entity = 0; entity < rank.size(); ++entity) {
+        result[size_t(rank[entity])] = int(entity);
+    }
+    if (order == Qt::DescendingOrder) {
+        std::reverse(result.begin(), result.end());
+    }
+    return result;
+}
+
+void CatalogFilterProxy::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= CatalogModel::ColumnCount) {
+        m_sortColumn = -1;
+        if (m_model) {
+            m_model->setRowOrder({});
+        }
+        return;
+    }
+    m_sortColumn = column;
+    m_sortOrder = order;
+    if (m_model && m_catalog && m_catalog->size() > 0) {
+        // The source presents its rows in sorted order; this proxy only filters, so a filter
+        // change never sorts again.
+        m_model->setRowOrder(sortedOrder(column, order));
+    }
+}
+
 bool CatalogFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     const int column = left.column();
-    if (column < 0 || column >= CatalogModel::ColumnCount || size_t(column) >= m_ranks.size()) {
+    if (!m_model || column < 0 || column >= CatalogModel::ColumnCount || size_t(column) >= m_ranks.size()) {
         return QSortFilterProxyModel::lessThan(left, right);
     }
     if (m_ranks[size_t(column)].size() != m_accepted.size()) {
         buildRanks(column);
     }
     const auto &rank = m_ranks[size_t(column)];
-    return rank[size_t(left.row())] < rank[size_t(right.row())];
+    return rank[size_t(m_model->entityIndex(left.row()))] < rank[size_t(m_model->entityIndex(right.row()))];
 }
 
 const Entity *CatalogFilterProxy::entityAt(const QModelIndex &proxyIndex) const
@@ -314,7 +467,7 @@ QModelIndex CatalogFilterProxy::indexOfRef(const QString &canonicalRef) const
     if (row < 0) {
         return {};
     }
-    return mapFromSource(m_model->index(row, 0));
+    return mapFromSource(m_model->index(m_model->rowOfEntity(row), 0));
 }
 
 } // namespace Gantry::Catalog

@@ -6,8 +6,7 @@ namespace Gantry::Catalog {
 
 CatalogModel::CatalogModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void CatalogModel::setCatalog(CatalogPtr catalog)
 {
@@ -16,20 +15,68 @@ void CatalogModel::setCatalog(CatalogPtr catalog)
     }
     beginResetModel();
     m_catalog = std::move(catalog);
+    m_rows = m_catalog ? m_catalog->size() : 0;
+    m_order.clear();
+    m_rowOf.clear();
     endResetModel();
+}
+
+void CatalogModel::applyOrder(std::vector<int> order)
+{
+    if (order.size() != size_t(m_rows)) {
+        order.clear(); // not a permutation of this catalog: catalog order
+    }
+    m_order = std::move(order);
+    m_rowOf.assign(m_order.empty() ? 0 : m_order.size(), 0);
+    for (size_t row = 0; row < m_order.size(); ++row) {
+        m_rowOf[size_t(m_order[row])] = int(row);
+    }
+}
+
+void CatalogModel::setRowOrderAfterReset(std::vector<int> order)
+{
+    applyOrder(std::move(order));
+}
+
+void CatalogModel::setRowOrder(std::vector<int> order)
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<int> entities;
+    entities.reserve(size_t(before.size()));
+    for (const QModelIndex &index : before) {
+        entities.push_back(entityIndex(index.row()));
+    }
+    applyOrder(std::move(order));
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        after << createIndex(rowOfEntity(entities[size_t(i)]), before[i].column());
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 const Entity *CatalogModel::entityAt(int row) const
 {
-    if (!m_catalog || row < 0 || row >= m_catalog->size()) {
+    if (!m_catalog || row < 0 || row >= m_rows) {
         return nullptr;
     }
-    return &m_catalog->entities()[size_t(row)];
+    return &m_catalog->entities()[size_t(entityIndex(row))];
+}
+
+QModelIndex CatalogModel::index(int row, int column, const QModelIndex &parent) const
+{
+    // Cheaper than hasIndex(): no virtual rowCount()/columnCount() calls on this hot path.
+    if (parent.isValid() || row < 0 || column < 0 || row >= m_rows || column >= ColumnCount) {
+        return {};
+    }
+    return createIndex(row, column);
 }
 
 int CatalogModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() || !m_catalog ? 0 : m_catalog->size();
+    return parent.isValid() ? 0 : m_rows;
 }
 
 int CatalogModel::columnCount(const QModelIndex &parent) const
@@ -105,7 +152,7 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case EntityIndexRole:
-        return index.row();
+        return entityIndex(index.row());
     case RefRole:
         return e->ref;
     case KindRole:

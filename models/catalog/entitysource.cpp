@@ -68,7 +68,28 @@ EntitySource::Text EntitySource::readLines(const QString &path, int firstLine, i
 
 EntitySource::Text EntitySource::document(const Entity &entity)
 {
-    return readLines(entity.location.file, entity.startLine, entity.endLine);
+    Text text = readLines(entity.location.file, entity.startLine, entity.endLine);
+    // The document's range can include its "---" / "..." markers: they are not part of the entity.
+    const auto isMarker = [](QStringView line) {
+        line = line.trimmed();
+        return line == QLatin1String("---") || line == QLatin1String("...");
+    };
+    while (!text.text.isEmpty()) {
+        const qsizetype nl = text.text.indexOf(QLatin1Char('\n'));
+        if (!isMarker(QStringView(text.text).left(nl < 0 ? text.text.size() : nl))) {
+            break;
+        }
+        text.text.remove(0, nl < 0 ? text.text.size() : nl + 1);
+        ++text.firstLine;
+    }
+    while (!text.text.isEmpty()) {
+        const qsizetype nl = text.text.lastIndexOf(QLatin1Char('\n'));
+        if (!isMarker(QStringView(text.text).mid(nl + 1))) {
+            break;
+        }
+        text.text.truncate(nl < 0 ? 0 : nl);
+    }
+    return text;
 }
 
 EntitySource::Text EntitySource::file(const QString &path)

@@ -12,8 +12,7 @@ namespace Gantry::Catalog {
 FacetModel::FacetModel(Facet facet, QObject *parent)
     : QAbstractListModel(parent)
     , m_facet(facet)
-{
-}
+{}
 
 QString FacetModel::title(Facet facet)
 {

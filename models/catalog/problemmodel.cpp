@@ -8,8 +8,7 @@ namespace Gantry::Catalog {
 
 ProblemModel::ProblemModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void ProblemModel::setCatalog(CatalogPtr catalog)
 {

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QIcon>
+#include <QString>
+
+namespace Gantry::Ui::Icons {
+
+// The built-in icon ":/icons/<name>.svg", cached.
+QIcon named(const QString &name);
+// The icon for a kind icon name as CatalogModel::kindIconName() gives it ("component", ...).
+QIcon kind(const QString &kindIconName);
+
+} // namespace Gantry::Ui::Icons
