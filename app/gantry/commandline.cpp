@@ -2,10 +2,10 @@
 
 #include "app/gantry/catalogcommands.h"
 #include "app/gantry/democommands.h"
+#include "models/workspace/settings.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -93,14 +93,14 @@ QString resolveWorkspacePath(const QString &explicitPath)
     if (!explicitPath.isEmpty()) {
         return QDir(explicitPath).absolutePath();
     }
-    QSettings settings;
-    return settings.value(QStringLiteral("workspace/last")).toString();
+    return Workspace::Settings().lastWorkspace();
 }
 
 void rememberWorkspace(const QString &path)
 {
-    QSettings settings;
-    settings.setValue(QStringLiteral("workspace/last"), path);
+    Workspace::Settings settings;
+    settings.setLastWorkspace(path);
+    settings.addRecentWorkspace(path);
 }
 
 QString defaultDemoDirectory()
