@@ -21,6 +21,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("Gantry::Sources::CatalogCache", text);
 }
 
+// Layout: "GNTRYCAT", quint32 format version, quint32 QDataStream version (both big-endian),
+// QString Gantry version, QString origin, then the loader's memo (versioned by the loader).
 constexpr char kMagic[] = "GNTRYCAT";
 constexpr qsizetype kMagicSize = sizeof kMagic - 1;
 // Bump when this file's own layout changes; the loader versions its memo separately.
@@ -31,8 +33,7 @@ constexpr QDataStream::Version kStreamVersion = QDataStream::Qt_6_4;
 
 CatalogCache::CatalogCache(QString filePath)
     : m_filePath(std::move(filePath))
-{
-}
+{}
 
 bool CatalogCache::save(const Catalog::CatalogLoader &loader, const QString &origin, QString *error) const
 {
@@ -54,17 +55,18 @@ bool CatalogCache::save(const Catalog::CatalogLoader &loader, const QString &ori
     QDataStream out(&file);
     out.setVersion(kStreamVersion);
     out.writeRawData(kMagic, int(kMagicSize));
-    out << kFormatVersion << quint32(kStreamVersion) << origin;
+    out << kFormatVersion << quint32(kStreamVersion) << QCoreApplication::applicationVersion() << origin;
     try {
         loader.saveMemo(out);
     } catch (const std::exception &exception) {
         file.cancelWriting();
-        return fail(tr("cannot write the catalog cache %1: %2")
-                        .arg(m_filePath, QString::fromLocal8Bit(exception.what())));
+        return fail(
+            tr("cannot write the catalog cache %1: %2").arg(m_filePath, QString::fromLocal8Bit(exception.what())));
     }
     if (out.status() != QDataStream::Ok) {
+        const QString reason = file.errorString();
         file.cancelWriting();
-        return fail(tr("cannot write the catalog cache %1: %2").arg(m_filePath, file.errorString()));
+        return fail(tr("cannot write the catalog cache %1: %2").arg(m_filePath, reason));
     }
     if (!file.commit()) {
         return fail(tr("cannot write the catalog cache %1: %2").arg(m_filePath, file.errorString()));
@@ -86,7 +88,8 @@ bool CatalogCache::restore(Catalog::CatalogLoader &loader, QString *origin) cons
     QDataStream in(&file);
     in.setVersion(kStreamVersion);
     char magic[kMagicSize] = {};
-    if (in.readRawData(magic, int(kMagicSize)) != int(kMagicSize) || QByteArray::fromRawData(magic, kMagicSize) != QByteArray(kMagic)) {
+    if (in.readRawData(magic, int(kMagicSize)) != int(kMagicSize) ||
+        QByteArray::fromRawData(magic, kMagicSize) != QByteArray(kMagic)) {
         return reject("not a catalog cache");
     }
     quint32 formatVersion = 0;
@@ -95,10 +98,15 @@ bool CatalogCache::restore(Catalog::CatalogLoader &loader, QString *origin) cons
     if (in.status() != QDataStream::Ok || formatVersion != kFormatVersion || streamVersion != quint32(kStreamVersion)) {
         return reject("another version");
     }
+    QString writtenBy;
     QString storedOrigin;
-    in >> storedOrigin;
+    in >> writtenBy >> storedOrigin;
     if (in.status() != QDataStream::Ok) {
         return reject("truncated");
+    }
+    // Another Gantry may parse or validate differently, even with the same memo layout.
+    if (writtenBy != QCoreApplication::applicationVersion()) {
+        return reject("written by another Gantry version");
     }
     bool restored = false;
     try {

@@ -149,6 +149,56 @@ std::shared_ptr<QMutex> folderMutex(const QString &localDir)
     return mutex;
 }
 
+// url.<base>.insteadOf from the Git configuration, applied by hand: libgit2 1.5 leaks memory on
+// every regular expression that does not match, and it matches one per configuration entry each
+// time a remote is looked up or created with rewriting on.
+QString applyInsteadOf(git_repository *repo, const QString &url)
+{
+    git_config *config = nullptr;
+    if (git_repository_config_snapshot(&config, repo) < 0) {
+        git_error_clear();
+        return url;
+    }
+    QString bestPrefix;
+    QString bestBase;
+    git_config_iterator *iterator = nullptr;
+    if (git_config_iterator_new(&iterator, config) == 0) {
+        git_config_entry *entry = nullptr;
+        while (git_config_next(&entry, iterator) == 0) {
+            const QString name = QString::fromUtf8(entry->name);
+            const QLatin1String section("url.");
+            const QLatin1String key(".insteadof");
+            if (!name.startsWith(section) || !name.endsWith(key, Qt::CaseInsensitive)) {
+                continue;
+            }
+            const QString prefix = QString::fromUtf8(entry->value);
+            if (!prefix.isEmpty() && url.startsWith(prefix) && prefix.size() > bestPrefix.size()) {
+                bestPrefix = prefix;
+                bestBase = name.mid(section.size(), name.size() - section.size() - key.size());
+            }
+        }
+        git_config_iterator_free(iterator);
+    }
+    git_config_free(config);
+    git_error_clear();
+    return bestPrefix.isEmpty() ? url : bestBase + url.mid(bestPrefix.size());
+}
+
+// An in-memory remote for `url` (nothing is written to the repository's configuration).
+RemotePtr anonymousRemote(git_repository *repo, const QString &url)
+{
+    git_remote_create_options options;
+    git_remote_create_options_init(&options, GIT_REMOTE_CREATE_OPTIONS_VERSION);
+    options.repository = repo;
+    options.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF | GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
+    const QByteArray effective = applyInsteadOf(repo, url).toUtf8();
+    git_remote *remote = nullptr;
+    if (git_remote_create_with_opts(&remote, effective.constData(), &options) < 0) {
+        return nullptr;
+    }
+    return RemotePtr(remote);
+}
+
 struct FetchOutcome
 {
     bool ok = false;
@@ -158,17 +208,16 @@ struct FetchOutcome
     QString defaultBranch; // short name, when the remote told us
 };
 
-// Fetches origin's branches into refs/remotes/origin/* and learns the remote's default branch.
+// Fetches the branches of `url` into refs/remotes/origin/* and learns the remote's default branch.
 FetchOutcome fetchOrigin(git_repository *repo, const std::atomic_bool *cancel, const GitRepository::Progress &progress,
                          const QString &url)
 {
     FetchOutcome outcome;
-    git_remote *rawRemote = nullptr;
-    if (git_remote_lookup(&rawRemote, repo, "origin") < 0) {
+    const RemotePtr remote = anonymousRemote(repo, url);
+    if (!remote) {
         outcome.error = GitRepository::lastError();
         return outcome;
     }
-    RemotePtr remote(rawRemote);
 
     CallbackState state;
     state.cancel = cancel;
@@ -204,13 +253,17 @@ FetchOutcome fetchOrigin(git_repository *repo, const std::atomic_bool *cancel, c
     git_buf_dispose(&defaultBranch);
     git_error_clear();
 
-    if (git_remote_download(remote.get(), nullptr, &fetchOptions) < 0) {
+    char refspec[] = "+refs/heads/*:refs/remotes/origin/*";
+    char *refspecList[] = {refspec};
+    const git_strarray refspecs = {refspecList, 1};
+    fetchOptions.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
+    if (git_remote_download(remote.get(), &refspecs, &fetchOptions) < 0) {
         return fail();
     }
-    if (git_remote_update_tips(remote.get(), &fetchOptions.callbacks, 1, GIT_REMOTE_DOWNLOAD_TAGS_AUTO, nullptr) < 0) {
+    if (git_remote_update_tips(remote.get(), &fetchOptions.callbacks, 1, GIT_REMOTE_DOWNLOAD_TAGS_NONE, nullptr) < 0) {
         return fail();
     }
-    // update_tips does not prune by itself.
+    // update_tips does not prune by itself: branches deleted on the remote go away here.
     if (git_remote_prune(remote.get(), &fetchOptions.callbacks) < 0) {
         qCWarning(lcGitRepository) << "could not prune" << url << GitRepository::lastError();
     }
@@ -313,8 +366,8 @@ CheckoutOutcome checkoutRemoteBranch(git_repository *repo, const QString &branch
     git_checkout_options_init(&options, GIT_CHECKOUT_OPTIONS_VERSION);
     // The clone belongs to Gantry: whatever is in it, it must equal the commit afterwards.
     options.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_REMOVE_UNTRACKED | GIT_CHECKOUT_REMOVE_IGNORED;
-    if (git_checkout_tree(repo, reinterpret_cast<const git_object *>(commit.get()), &options) < 0
-        || git_repository_set_head_detached(repo, &target) < 0) {
+    if (git_checkout_tree(repo, reinterpret_cast<const git_object *>(commit.get()), &options) < 0 ||
+        git_repository_set_head_detached(repo, &target) < 0) {
         outcome.error = GitRepository::lastError();
         return outcome;
     }
@@ -385,8 +438,6 @@ GitRepository::SyncResult GitRepository::sync(const QString &url, const QString 
         git_repository_init_options initOptions;
         git_repository_init_options_init(&initOptions, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
         initOptions.flags = GIT_REPOSITORY_INIT_MKPATH;
-        const QByteArray urlBytes = url.toUtf8();
-        initOptions.origin_url = urlBytes.constData();
         git_repository *raw = nullptr;
         const QByteArray tempPath = QFile::encodeName(temporary.path());
         if (git_repository_init_ext(&raw, tempPath.constData(), &initOptions) < 0) {
@@ -427,23 +478,8 @@ GitRepository::SyncResult GitRepository::sync(const QString &url, const QString 
         return result;
     }
 
-    // An existing clone: keep its origin pointing where the workspace says.
-    {
-        git_remote *rawRemote = nullptr;
-        if (git_remote_lookup(&rawRemote, repo.get(), "origin") == 0) {
-            const RemotePtr remote(rawRemote);
-            if (QString::fromUtf8(git_remote_url(remote.get())) != url) {
-                git_remote_set_url(repo.get(), "origin", url.toUtf8().constData());
-            }
-        } else {
-            git_remote *created = nullptr;
-            if (git_remote_create(&created, repo.get(), "origin", url.toUtf8().constData()) == 0) {
-                git_remote_free(created);
-            }
-        }
-        git_error_clear();
-    }
-
+    // An existing clone: fetch it from `url` (in memory; the clone's own configuration is not
+    // consulted, so it cannot point anywhere else).
     QString fetchProblem;
     QString defaultBranch;
     if (offline) {
@@ -456,8 +492,8 @@ GitRepository::SyncResult GitRepository::sync(const QString &url, const QString 
         }
         if (!fetched.ok) {
             result.offline = true;
-            fetchProblem = fetched.authFailed ? authFailedMessage(url)
-                                              : tr("could not reach %1: %2").arg(url, fetched.error);
+            fetchProblem =
+                fetched.authFailed ? authFailedMessage(url) : tr("could not reach %1: %2").arg(url, fetched.error);
         }
         defaultBranch = fetched.defaultBranch;
     }
@@ -465,8 +501,7 @@ GitRepository::SyncResult GitRepository::sync(const QString &url, const QString 
         result.error = tr("cancelled");
         return result;
     }
-    const CheckoutOutcome checkedOut =
-        checkoutRemoteBranch(repo.get(), branch.isEmpty() ? defaultBranch : branch, url);
+    const CheckoutOutcome checkedOut = checkoutRemoteBranch(repo.get(), branch.isEmpty() ? defaultBranch : branch, url);
     if (!checkedOut.ok) {
         result.error = fetchProblem.isEmpty() ? checkedOut.error : fetchProblem;
         return result;
@@ -550,8 +585,8 @@ bool GitRepository::initBare(const QString &path, QString *error, const QString 
 }
 
 bool GitRepository::commitAllAndPush(const QString &workTree, const QString &remoteUrl, const QString &branch,
-                                     const QString &message, const QString &fallbackName,
-                                     const QString &fallbackEmail, QString *error, qint64 commitTime)
+                                     const QString &message, const QString &fallbackName, const QString &fallbackEmail,
+                                     QString *error, qint64 commitTime)
 {
     ensureInitialised();
     const auto fail = [error](const QString &what) {
@@ -584,9 +619,9 @@ bool GitRepository::commitAllAndPush(const QString &workTree, const QString &rem
     const IndexPtr index(rawIndex);
     git_strarray everything = {nullptr, 0};
     git_oid treeId;
-    if (git_index_add_all(index.get(), &everything, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) < 0
-        || git_index_update_all(index.get(), &everything, nullptr, nullptr) < 0 || git_index_write(index.get()) < 0
-        || git_index_write_tree(&treeId, index.get()) < 0) {
+    if (git_index_add_all(index.get(), &everything, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) < 0 ||
+        git_index_update_all(index.get(), &everything, nullptr, nullptr) < 0 || git_index_write(index.get()) < 0 ||
+        git_index_write_tree(&treeId, index.get()) < 0) {
         return fail(tr("cannot add the files of %1 to Git: %2").arg(workTree, lastError()));
     }
     git_tree *rawTree = nullptr;
@@ -611,14 +646,15 @@ bool GitRepository::commitAllAndPush(const QString &workTree, const QString &rem
         git_signature *rawSignature = nullptr;
         QByteArray name = fallbackName.toUtf8();
         QByteArray email = fallbackEmail.toUtf8();
-        if (git_signature_default(&rawSignature, repo.get()) == 0) {
+        const bool reproducible = commitTime >= 0;
+        if (!reproducible && git_signature_default(&rawSignature, repo.get()) == 0) {
             name = rawSignature->name;
             email = rawSignature->email;
             git_signature_free(rawSignature);
             rawSignature = nullptr;
         }
         git_error_clear();
-        const int created = commitTime >= 0
+        const int created = reproducible
                                 ? git_signature_new(&rawSignature, name.constData(), email.constData(), commitTime, 0)
                                 : git_signature_now(&rawSignature, name.constData(), email.constData());
         if (created < 0) {
@@ -638,21 +674,10 @@ bool GitRepository::commitAllAndPush(const QString &workTree, const QString &rem
         return fail(lastError());
     }
 
-    git_remote *rawRemote = nullptr;
-    const QByteArray url = remoteUrl.toUtf8();
-    if (git_remote_lookup(&rawRemote, repo.get(), "origin") == 0) {
-        if (QString::fromUtf8(git_remote_url(rawRemote)) != remoteUrl) {
-            git_remote_free(rawRemote);
-            rawRemote = nullptr;
-            if (git_remote_set_url(repo.get(), "origin", url.constData()) < 0
-                || git_remote_lookup(&rawRemote, repo.get(), "origin") < 0) {
-                return fail(lastError());
-            }
-        }
-    } else if (git_remote_create(&rawRemote, repo.get(), "origin", url.constData()) < 0) {
-        return fail(tr("cannot add the remote %1: %2").arg(remoteUrl, lastError()));
+    const RemotePtr remote = anonymousRemote(repo.get(), remoteUrl);
+    if (!remote) {
+        return fail(tr("cannot push to %1: %2").arg(remoteUrl, lastError()));
     }
-    const RemotePtr remote(rawRemote);
 
     CallbackState state;
     git_push_options pushOptions;

@@ -21,11 +21,11 @@ public:
     struct SyncResult
     {
         bool ok = false;
-        bool offline = false;       // the remote could not be reached; the existing clone was used
-        QString error;              // what failed and what to do, when !ok or offline
-        QString commit;             // hex id of the commit now checked out
-        QString previousCommit;     // what was checked out before (empty on first clone)
-        QStringList changedPaths;   // paths changed between previousCommit and commit
+        bool offline = false;     // the remote could not be reached; the existing clone was used
+        QString error;            // what failed and what to do, when !ok or offline
+        QString commit;           // hex id of the commit now checked out
+        QString previousCommit;   // what was checked out before (empty on first clone)
+        QStringList changedPaths; // paths changed between previousCommit and commit
     };
 
     // Clones `url` into `localDir` (or fetches if it is already a clone of it), then checks out
@@ -41,8 +41,9 @@ public:
     // A bare repository whose HEAD names `initialBranch` (so clones without a branch find it).
     static bool initBare(const QString &path, QString *error, const QString &initialBranch = QStringLiteral("main"));
     // Commits every file of `workTree` (a fresh or existing repository) on `branch` and pushes
-    // it to `remoteUrl`. Author from the user's Git config, or `fallbackName`/`fallbackEmail`.
-    // `commitTime` (seconds since the epoch, UTC) makes the commit reproducible; -1 means now.
+    // it to `remoteUrl` (not recorded as a remote in the repository). Author from the user's Git
+    // config, or `fallbackName`/`fallbackEmail`. `commitTime` >= 0 (seconds since the epoch, UTC)
+    // makes the commit reproducible: that time, and always the fallback author (the demo).
     static bool commitAllAndPush(const QString &workTree, const QString &remoteUrl, const QString &branch,
                                  const QString &message, const QString &fallbackName, const QString &fallbackEmail,
                                  QString *error, qint64 commitTime = -1);

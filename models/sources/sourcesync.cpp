@@ -102,8 +102,7 @@ public:
     GitSession(QString cacheDir, bool offline)
         : m_cacheDir(std::move(cacheDir))
         , m_offline(offline)
-    {
-    }
+    {}
 
     GitMount get(const QString &url, const QString &branch, const std::atomic_bool *cancel,
                  const GitRepository::Progress &progress = {})
@@ -143,19 +142,22 @@ struct RemoteTarget
 bool isRepositoryFolder(const QString &folder)
 {
     const QDir dir(folder);
-    return dir.exists(QStringLiteral(".git")) || (dir.exists(QStringLiteral("HEAD")) && dir.exists(QStringLiteral("objects")));
+    return dir.exists(QStringLiteral(".git")) ||
+           (dir.exists(QStringLiteral("HEAD")) && dir.exists(QStringLiteral("objects")));
 }
 
 RemoteTarget parseTargetUrl(const QString &text)
 {
-    // "URL#branch:path" (our own spelling) wins.
-    if (text.contains(QLatin1Char('#'))) {
+    // GitHub (/blob/BRANCH/PATH, /tree/BRANCH/DIR) and GitLab (/-/blob/..., /-/tree/...); a
+    // fragment there is a line anchor (#L10).
+    static const QRegularExpression hosted(QStringLiteral("^(.+?)(?:/-)?/(?:blob|tree)/([^/]+)/?(.*)$"));
+    const qsizetype hash = text.indexOf(QLatin1Char('#'));
+    const QRegularExpressionMatch match = hosted.match(hash < 0 ? text : text.left(hash));
+    // Otherwise "URL#branch:path", our own spelling.
+    if (hash >= 0 && !match.hasMatch()) {
         const CatalogLocation location = CatalogLocation::fromString(text);
         return {location.url, location.branch, location.path};
     }
-    // GitHub (/blob/BRANCH/PATH, /tree/BRANCH/DIR) and GitLab (/-/blob/..., /-/tree/...).
-    static const QRegularExpression hosted(QStringLiteral("^(.+?)(?:/-)?/(?:blob|tree)/([^/]+)/?(.*)$"));
-    const QRegularExpressionMatch match = hosted.match(text);
     const QUrl url(text);
     if (url.isLocalFile()) {
         // A file:// URL may name a repository as it is, use the hosted spelling, or name a
@@ -188,8 +190,7 @@ RemoteTarget parseTargetUrl(const QString &text)
 
 SourceSync::SourceSync(QString cacheDir)
     : m_cacheDir(std::move(cacheDir))
-{
-}
+{}
 
 MountPtr SourceSync::mountFolder(const QString &absoluteFolder)
 {
@@ -266,8 +267,8 @@ void addLocation(SourceSync::Result &result, GitSession &session, const CatalogL
 
 } // namespace
 
-SourceSync::Result SourceSync::sync(const Workspace::Workspace &workspace, bool offline,
-                                    const std::atomic_bool *cancel, const CatalogLoader::ProgressCallback &progress)
+SourceSync::Result SourceSync::sync(const Workspace::Workspace &workspace, bool offline, const std::atomic_bool *cancel,
+                                    const CatalogLoader::ProgressCallback &progress)
 {
     Result result;
     GitSession session(m_cacheDir, offline);
@@ -285,11 +286,12 @@ SourceSync::Result SourceSync::sync(const Workspace::Workspace &workspace, bool 
         GitRepository::Progress gitProgress;
         if (progress) {
             gitProgress = [&progress, what](qint64 received, qint64 objects, const QString &) {
-                progress(int(qMin<qint64>(received, std::numeric_limits<int>::max())), int(qMin<qint64>(objects, std::numeric_limits<int>::max())), what);
+                progress(int(qMin<qint64>(received, std::numeric_limits<int>::max())),
+                         int(qMin<qint64>(objects, std::numeric_limits<int>::max())), what);
             };
         }
-        addLocation(result, session, location, workspace.directory(), {workspace.filePath, location.line, 0}, cancel,
-                    gitProgress);
+        addLocation(result, session, location, workspace.directory(),
+                    {workspace.filePath, location.line, location.column}, cancel, gitProgress);
         ++done;
     }
     if (progress) {
@@ -302,7 +304,13 @@ SourceSync::Result SourceSync::syncSource(const QString &source, bool offline, c
 {
     Result result;
     GitSession session(m_cacheDir, offline);
-    const CatalogLocation location = CatalogLocation::fromString(source);
+    CatalogLocation location = CatalogLocation::fromString(source);
+    // file:// naming a plain folder (not a repository) is just that folder.
+    if (const QUrl url(location.url); url.isLocalFile() && location.branch.isEmpty() &&
+                                      QFileInfo(url.toLocalFile()).isDir() && !isRepositoryFolder(url.toLocalFile())) {
+        location.path = url.toLocalFile();
+        location.url.clear();
+    }
     addLocation(result, session, location, QDir::currentPath(), {source, 0, 0}, cancel, {});
     return result;
 }

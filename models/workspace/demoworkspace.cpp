@@ -50,8 +50,8 @@ bool copyCatalog(const QString &target, QString *error)
         const QString destination = target + QLatin1Char('/') + relative;
         QFile in(source);
         QFile out(destination);
-        if (!QDir().mkpath(QFileInfo(destination).absolutePath()) || !in.open(QIODevice::ReadOnly)
-            || !out.open(QIODevice::WriteOnly) || out.write(in.readAll()) != in.size()) {
+        if (!QDir().mkpath(QFileInfo(destination).absolutePath()) || !in.open(QIODevice::ReadOnly) ||
+            !out.open(QIODevice::WriteOnly) || out.write(in.readAll()) != in.size()) {
             *error = tr("cannot write %1: %2").arg(destination, out.errorString());
             return false;
         }
@@ -62,6 +62,44 @@ bool copyCatalog(const QString &target, QString *error)
         return false;
     }
     return true;
+}
+
+// The Git host with the catalog pushed to it, and gantry.yaml, in the empty folder `root`.
+bool populate(const QString &root, QString *message)
+{
+    const QString bare = root + QStringLiteral("/git/catalog.git");
+    if (!Sources::GitRepository::initBare(bare, message, kBranch)) {
+        return false;
+    }
+    QTemporaryDir workTree;
+    if (!workTree.isValid()) {
+        *message = tr("cannot create a temporary folder: %1").arg(workTree.errorString());
+        return false;
+    }
+    if (!copyCatalog(workTree.path(), message)) {
+        return false;
+    }
+    if (!Sources::GitRepository::commitAllAndPush(
+            workTree.path(), fileUrl(bare), kBranch, QStringLiteral("Acme catalog for the Gantry demo"),
+            QStringLiteral("Gantry Demo"), QStringLiteral("demo@gantry.invalid"), message, kCommitTime)) {
+        return false;
+    }
+
+    Workspace workspace;
+    workspace.filePath = root + QStringLiteral("/gantry.yaml");
+    workspace.name = kDemoName;
+    CatalogLocation location;
+    location.url = fileUrl(bare);
+    location.branch = kBranch;
+    location.path = QStringLiteral("catalog-info.yaml");
+    workspace.locations.push_back(location);
+    workspace.gitRemotePattern = remotePattern(root);
+    workspace.kubeconfig = root + QStringLiteral("/kubeconfig");
+    workspace.environments.push_back(
+        {QStringLiteral("staging"), QStringLiteral("gantry-demo"), QStringLiteral("staging")});
+    workspace.environments.push_back(
+        {QStringLiteral("production"), QStringLiteral("gantry-demo"), QStringLiteral("production")});
+    return workspace.save(message);
 }
 
 } // namespace
@@ -76,7 +114,8 @@ bool DemoWorkspace::create(const QString &dir, QString *error)
         message = tr("%1 is a file; choose a new or empty folder for the demo").arg(root);
         return false;
     }
-    if (info.exists() && !QDir(root).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
+    const bool existed = info.exists();
+    if (existed && !QDir(root).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
         message = tr("%1 is not empty; choose a new or empty folder for the demo").arg(root);
         return false;
     }
@@ -84,44 +123,25 @@ bool DemoWorkspace::create(const QString &dir, QString *error)
         message = tr("cannot create the folder %1").arg(root);
         return false;
     }
-
-    const QString bare = root + QStringLiteral("/git/catalog.git");
-    if (!Sources::GitRepository::initBare(bare, &message, kBranch)) {
-        return false;
+    if (populate(root, &message)) {
+        qCInfo(lcDemoWorkspace) << "created the demo workspace in" << root;
+        return true;
     }
-    QTemporaryDir workTree;
-    if (!workTree.isValid()) {
-        message = tr("cannot create a temporary folder: %1").arg(workTree.errorString());
-        return false;
+    // Leave the folder as it was (absent or empty), so that trying again works.
+    if (!existed) {
+        QDir(root).removeRecursively();
+    } else {
+        const QDir folder(root);
+        for (const QFileInfo &entry :
+             folder.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
+            if (entry.isDir() && !entry.isSymLink()) {
+                QDir(entry.absoluteFilePath()).removeRecursively();
+            } else {
+                QFile::remove(entry.absoluteFilePath());
+            }
+        }
     }
-    if (!copyCatalog(workTree.path(), &message)) {
-        return false;
-    }
-    if (!Sources::GitRepository::commitAllAndPush(workTree.path(), fileUrl(bare), kBranch,
-                                                  QStringLiteral("Acme catalog for the Gantry demo"),
-                                                  QStringLiteral("Gantry Demo"),
-                                                  QStringLiteral("demo@gantry.invalid"), &message, kCommitTime)) {
-        return false;
-    }
-
-    Workspace workspace;
-    workspace.filePath = root + QStringLiteral("/gantry.yaml");
-    workspace.name = kDemoName;
-    CatalogLocation location;
-    location.url = fileUrl(bare);
-    location.branch = kBranch;
-    location.path = QStringLiteral("catalog-info.yaml");
-    workspace.locations.push_back(location);
-    workspace.gitRemotePattern = remotePattern(root);
-    workspace.kubeconfig = root + QStringLiteral("/kubeconfig");
-    workspace.environments.push_back({QStringLiteral("staging"), QStringLiteral("gantry-demo"), QStringLiteral("staging")});
-    workspace.environments.push_back(
-        {QStringLiteral("production"), QStringLiteral("gantry-demo"), QStringLiteral("production")});
-    if (!workspace.save(&message)) {
-        return false;
-    }
-    qCInfo(lcDemoWorkspace) << "created the demo workspace in" << root;
-    return true;
+    return false;
 }
 
 bool DemoWorkspace::isDemo(const Workspace &workspace)

@@ -104,6 +104,7 @@ CatalogLocation parseLocation(const YAML::Node &node)
         throw ParseError{node.Mark(), tr("empty catalog location")};
     }
     location.line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
+    location.column = node.Mark().column >= 0 ? node.Mark().column + 1 : 0;
     return location;
 }
 
@@ -169,7 +170,8 @@ Workspace parseWorkspace(const YAML::Node &root, const QString &filePath)
 QString portablePath(const QString &directory, const QString &absolutePath)
 {
     const QString relative = QDir(directory).relativeFilePath(absolutePath);
-    if (relative.startsWith(QLatin1String("../")) || relative == QLatin1String("..") || QDir::isAbsolutePath(relative)) {
+    if (relative.startsWith(QLatin1String("../")) || relative == QLatin1String("..") ||
+        QDir::isAbsolutePath(relative)) {
         return absolutePath;
     }
     return QStringLiteral("./") + relative;
@@ -249,8 +251,8 @@ std::optional<Workspace> Workspace::load(const QString &fileOrDirectory, QString
         qCDebug(lcWorkspace) << "loaded" << filePath << workspace.locations.size() << "locations";
         return workspace;
     } catch (const ParseError &parseError) {
-        return fail(compilerError(filePath, parseError.mark.line >= 0 ? parseError.mark : YAML::Mark(),
-                                  parseError.message));
+        return fail(
+            compilerError(filePath, parseError.mark.line >= 0 ? parseError.mark : YAML::Mark(), parseError.message));
     } catch (const YAML::Exception &yamlError) {
         return fail(compilerError(filePath, yamlError.mark, fromStd(yamlError.msg)));
     } catch (const std::exception &otherError) {

@@ -15,7 +15,8 @@ struct CatalogLocation
     QString url;    // file://, https://, ssh:// or scp-like git@host:org/repo; empty for a local path
     QString branch; // empty: the remote's default branch
     QString path;   // inside the repository (file or folder; empty = whole repository), or the local path
-    int line = 0;   // where it is written in gantry.yaml, for error messages
+    int line = 0;   // where it is written in gantry.yaml (1-based), for error messages
+    int column = 0;
 
     bool isGit() const { return !url.isEmpty(); }
 
