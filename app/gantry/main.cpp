@@ -11,8 +11,12 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QTextStream>
+#include <QTranslator>
 
 #include <memory>
 
@@ -25,6 +29,18 @@ void setIdentity()
     QCoreApplication::setOrganizationName(QStringLiteral("Gantry"));
     QCoreApplication::setApplicationName(QStringLiteral("gantry"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GANTRY_VERSION));
+}
+
+void installTranslations(QCoreApplication *app)
+{
+    auto *qt = new QTranslator(app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt);
+    }
+    auto *gantry = new QTranslator(app);
+    if (gantry->load(QLocale(), QStringLiteral("gantry"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(gantry);
+    }
 }
 
 // The workspace the window opens: --workspace, the last one, or the demo (created on first run).
@@ -52,6 +68,7 @@ int runWindow(const App::GlobalOptions &options, int argc, char **argv)
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/gantry.svg")));
+    installTranslations(&app);
 
     QString error;
     const QString path = chooseWorkspace(options.workspace, &error);
@@ -78,6 +95,8 @@ int runWindow(const App::GlobalOptions &options, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    // Quiet by default; QT_LOGGING_RULES="gantry.*.debug=true" (applied after this) turns it on.
+    QLoggingCategory::setFilterRules(QStringLiteral("gantry.*.debug=false"));
     QStringList arguments;
     arguments.reserve(argc);
     for (int i = 0; i < argc; ++i) {

@@ -573,7 +573,11 @@ CatalogPtr CatalogLoader::load(const std::vector<Entry> &entries, const std::ato
     // The memo becomes exactly what this load saw; files no longer reachable drop out.
     m_memo = results;
     m_order = order;
-    m_stats.files = int(order.size());
+    // Files that hold entities (or problems): a scanned folder's other YAML files do not count.
+    m_stats.files = int(std::count_if(order.cbegin(), order.cend(), [&results](const QString &path) {
+        const auto &r = results[path];
+        return r->holdsEntities || !r->problems.empty();
+    }));
 
     std::vector<Catalog::Input> inputs;
     for (const auto &path : std::as_const(order)) {

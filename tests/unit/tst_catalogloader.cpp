@@ -82,6 +82,7 @@ private Q_SLOTS:
         QCOMPARE(catalog->size(), 2);
         QVERIFY(catalog->entity(QStringLiteral("component:default/alpha")));
         QVERIFY(!catalog->entity(QStringLiteral("component:default/hidden")));
+        QCOMPARE(loader.lastStats().files, 2); // the manifest and the CI file do not count
         QCOMPARE(catalog->errorCount(), 0);
         QCOMPARE(catalog->warningCount(), 0);
     }
