@@ -9,6 +9,7 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <unordered_map>
@@ -443,6 +444,7 @@ private:
         }
     }
     void checkDuplicateKeys(quint32 mapping);
+    size_t subtreeDepth(quint32 index) const;
 
     YamlTree::Builder m_builder;
     YamlTree &m_tree;
@@ -454,6 +456,25 @@ private:
     std::unordered_map<std::string, quint32> m_anchors;
     std::vector<std::pair<const yaml_char_t *, quint32>> m_pendingAnchors;
 };
+
+// How many containers deep the finished subtree at `index` nests (0 for a scalar).
+size_t Parser::subtreeDepth(quint32 index) const
+{
+    std::vector<quint32> ends; // ends of the containers that hold the current node
+    size_t deepest = 0;
+    const quint32 end = m_tree.data(index).end;
+    for (quint32 i = index; i < end; ++i) {
+        while (!ends.empty() && ends.back() <= i) {
+            ends.pop_back();
+        }
+        const auto &d = m_tree.data(i);
+        if (d.type == YamlNode::Type::Sequence || d.type == YamlNode::Type::Mapping) {
+            ends.push_back(d.end);
+            deepest = std::max(deepest, ends.size());
+        }
+    }
+    return deepest;
+}
 
 void Parser::checkDuplicateKeys(quint32 mapping)
 {
@@ -556,6 +577,10 @@ bool Parser::run(const QByteArray &bytes)
                 doc.hasError = m_tree.m_syntaxErrorDoc;
                 m_builder.addDocument(doc);
             }
+            // A later error drops only what follows: the next document's nodes start here. (Without
+            // this, a second root without "---", e.g. the lines "[a]" and "[b]", truncated the
+            // first document's nodes on the error and left its root pointing past the nodes.)
+            docStartNode = m_builder.nextIndex();
             break;
         }
         case YAML_ALIAS_EVENT: {
@@ -573,6 +598,15 @@ bool Parser::run(const QByteArray &bytes)
             }
             if (m_tree.m_nodes.size() + (target.end - it->second) > m_limits.maxNodes) {
                 report(line, column, tr("alias expansion makes the document too large (more than %1 nodes); simplify the anchors and aliases").arg(m_limits.maxNodes));
+                ok = false;
+                break;
+            }
+            // An alias copies its anchor's subtree here, so the copy's nesting adds to the current
+            // depth. Without this check anchors that alias each other grow the depth by up to
+            // maxDepth per anchor (250 anchors: over 30,000 levels in 60 KiB of YAML), and every
+            // recursive walk (toJson, the substituter, Builder::copy) overflows the stack.
+            if (m_stack.size() + subtreeDepth(it->second) > size_t(m_limits.maxDepth)) {
+                report(line, column, tr("nesting is deeper than %1 levels; Gantry refuses such files to stay responsive").arg(m_limits.maxDepth));
                 ok = false;
                 break;
             }
@@ -741,6 +775,13 @@ std::shared_ptr<YamlTree> YamlTree::deserialize(QDataStream &in)
             return {};
         }
         if (container) {
+            // Parsed trees nest at most maxDepth (+ a $yaml or $json substitution: Qt's JSON parser
+            // stops at 1024); a deeper one is damaged or crafted and would overflow the stack of
+            // the recursive walks.
+            if (open.size() >= 4096) {
+                in.setStatus(QDataStream::ReadCorruptData);
+                return {};
+            }
             open.push_back(Open{n.end, n.count});
         }
     }
