@@ -93,6 +93,7 @@ EntityPage::EntityPage(QWidget *parent)
     m_subtitle->setTextFormat(Qt::PlainText);
     m_subtitle->setEnabled(false);
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_owner->setObjectName(QStringLiteral("entityOwner"));
     m_owner->setTextFormat(Qt::RichText);
     m_owner->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     m_lifecycle->setTextFormat(Qt::PlainText);
@@ -263,8 +264,16 @@ void EntityPage::renderHeader(const Catalog::Entity &e)
         parts << e.nameSpace;
     }
     m_subtitle->setText(parts.join(QStringLiteral("  ·  ")));
+    m_owner->setToolTip(QString());
     if (e.owner.isEmpty()) {
         m_owner->setText(tr("No owner"));
+    } else if (!m_catalog || !m_catalog->entity(e.owner)) {
+        // Not a link that only leads to "not in the catalog": muted, as the overview shows it.
+        // (No "(not in catalog)" here: a longer header line widens the page and squeezes the table.)
+        m_owner->setText(tr("Owner: <span style=\"color:%1\">%2</span>")
+                             .arg(palette().color(QPalette::Disabled, QPalette::WindowText).name(),
+                                  Catalog::CatalogModel::shortRef(e.owner).toHtmlEscaped()));
+        m_owner->setToolTip(tr("%1 is not in the catalog").arg(e.owner));
     } else {
         const QString link =
             QStringLiteral("<a href=\"%1\" style=\"text-decoration:none; color:%2\">%3</a>")

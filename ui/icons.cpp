@@ -2,6 +2,9 @@
 
 #include <QFile>
 #include <QHash>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
 
 namespace Gantry::Ui::Icons {
 
@@ -26,6 +29,36 @@ QIcon kind(const QString &kindIconName)
 {
     const QIcon icon = named(QLatin1String("kind-") + kindIconName);
     return icon.isNull() ? named(QStringLiteral("kind-entity")) : icon;
+}
+
+QIcon noProblems()
+{
+    // Painted: the icon set has no such badge.
+    static const QIcon icon = [] {
+        QIcon result;
+        for (const int size : {16, 32, 48}) {
+            QPixmap pixmap(size, size);
+            pixmap.fill(Qt::transparent);
+            QPainter painter(&pixmap);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.scale(size / 16.0, size / 16.0);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(QColor(0x6b, 0x9e, 0x78)); // a muted green: calm, not a call to action
+            painter.drawEllipse(QRectF(1, 1, 14, 14));
+            QPainterPath check;
+            check.moveTo(4.8, 8.2);
+            check.lineTo(7.0, 10.4);
+            check.lineTo(11.2, 5.8);
+            painter.setPen(QPen(Qt::white, 1.8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawPath(check);
+            painter.end();
+            result.addPixmap(pixmap, QIcon::Normal);
+            result.addPixmap(pixmap, QIcon::Selected);
+        }
+        return result;
+    }();
+    return icon;
 }
 
 } // namespace Gantry::Ui::Icons

@@ -77,6 +77,8 @@ MainWindow::MainWindow(Catalog::CatalogService *service, Workspace::Settings *se
     connect(m_banner, &Banner::closed, this, [bannerBox] { bannerBox->setContentsMargins(0, 0, 0, 0); });
 
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
+    // Out of the way until a catalog has errors (or the user opens it); see updateProblemsDock().
+    m_problems->hide();
 
     createActions();
     createStatusBar();
@@ -99,6 +101,8 @@ MainWindow::MainWindow(Catalog::CatalogService *service, Workspace::Settings *se
     });
     connect(m_page, &EntityPage::entityLinkActivated, this, &MainWindow::openEntity);
     connect(m_problems, &ProblemsView::problemActivated, this, &MainWindow::onProblemActivated);
+    connect(m_problems, &ProblemsView::countsChanged, this, &MainWindow::updateProblemsAction);
+    connect(m_problems, &ProblemsView::closedByUser, this, [this] { m_problemsDockChosen = true; });
 
     connectService();
     restoreSettings();
@@ -144,9 +148,20 @@ void MainWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    // The View menu's entry (its text follows the dock's title, "Problems (2 errors)") and the
+    // toolbar's button (the counts and the worst severity's icon) both toggle the dock.
     QAction *problems = m_problems->toggleViewAction();
-    problems->setIcon(Icons::named(QStringLiteral("warning")));
     problems->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+    connect(problems, &QAction::triggered, this, [this] { m_problemsDockChosen = true; });
+    m_problemsAction = new QAction(this);
+    m_problemsAction->setObjectName(QStringLiteral("problemsAction"));
+    m_problemsAction->setCheckable(true);
+    connect(m_problemsAction, &QAction::triggered, this, [this](bool on) {
+        m_problemsDockChosen = true;
+        setProblemsDockVisible(on);
+    });
+    connect(problems, &QAction::toggled, m_problemsAction, &QAction::setChecked);
+    updateProblemsAction();
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_refresh);
@@ -173,7 +188,7 @@ void MainWindow::createActions()
     auto *spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
-    toolBar->addAction(problems);
+    toolBar->addAction(m_problemsAction);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     // Only the Problems button carries a label; navigation buttons are icons with tool tips.
     for (QAction *action : {m_back, m_forward, m_refresh}) {
@@ -244,6 +259,7 @@ void MainWindow::setCatalog(Catalog::CatalogPtr catalog)
     m_filters->setCatalog(m_catalog);
     m_page->setCatalog(m_catalog);
     m_problems->setCatalog(m_catalog);
+    updateProblemsDock();
     updateStatus();
 
     if (!m_restoredPage && m_catalog && m_catalog->size() > 0) {
@@ -373,6 +389,48 @@ void MainWindow::onProblemActivated(const QString &entityRef, const QString &fil
     }
 }
 
+void MainWindow::updateProblemsAction()
+{
+    const int errors = m_problems->errorCount();
+    const int warnings = m_problems->warningCount();
+    m_problemsAction->setIcon(errors > 0     ? Icons::named(QStringLiteral("error"))
+                              : warnings > 0 ? Icons::named(QStringLiteral("warning"))
+                                             : Icons::noProblems());
+    m_problemsAction->setText(m_problems->summary());
+    m_problemsAction->setToolTip(
+        tr("Show or hide the Problems panel (%1)")
+            .arg(m_problems->toggleViewAction()->shortcut().toString(QKeySequence::NativeText)));
+}
+
+void MainWindow::updateProblemsDock()
+{
+    const bool first = !m_firstCatalogSeen;
+    m_firstCatalogSeen = m_firstCatalogSeen || m_catalog;
+    if (!m_catalog || m_problemsDockChosen) {
+        return;
+    }
+    // Errors are news worth the room, once; warnings only are not. A clean first catalog also
+    // closes a dock that a saved layout had open, which would only say "No problems".
+    if (m_problems->errorCount() > 0 && !m_problemsAutoOpened) {
+        m_problemsAutoOpened = true;
+        setProblemsDockVisible(true);
+    } else if (first && m_problems->errorCount() == 0 && m_problems->warningCount() == 0) {
+        setProblemsDockVisible(false);
+    }
+}
+
+void MainWindow::setProblemsDockVisible(bool visible)
+{
+    if (visible == m_problems->isVisibleTo(this)) {
+        return;
+    }
+    m_problems->setVisible(visible);
+    if (visible && m_shown && !m_stateRestored) {
+        // A few rows of problems: the catalog is the main thing.
+        resizeDocks({m_problems}, {fontMetrics().height() * 10}, Qt::Vertical);
+    }
+}
+
 void MainWindow::updateStatus()
 {
     if (!m_catalog) {
@@ -462,7 +520,7 @@ void MainWindow::showEvent(QShowEvent *event)
         m_shown = true;
         if (!m_stateRestored) {
             // A few rows of problems by default: the catalog is the main thing.
-            resizeDocks({m_problems}, {fontMetrics().height() * 8}, Qt::Vertical);
+            resizeDocks({m_problems}, {fontMetrics().height() * 10}, Qt::Vertical);
         }
     }
 }

@@ -66,6 +66,8 @@ public:
     Catalog::CatalogFilterProxy *proxy() const { return m_proxy; }
     QAction *backAction() const { return m_back; }
     QAction *forwardAction() const { return m_forward; }
+    // The toolbar's Problems button: the counts and the worst severity; toggles the dock.
+    QAction *problemsAction() const { return m_problemsAction; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -92,6 +94,9 @@ private:
     void updateNavigationActions();
     void updateStatus();
     void onProblemActivated(const QString &entityRef, const QString &file, int line);
+    void updateProblemsAction();
+    void updateProblemsDock();
+    void setProblemsDockVisible(bool visible);
     void onBusyChanged(bool busy);
     void onProgress(int done, int total, const QString &what);
     void onLoadFailed(const QString &message);
@@ -102,6 +107,11 @@ private:
     bool m_restoredPage = false;
     bool m_stateRestored = false;
     bool m_shown = false;
+    // The Problems dock opens by itself once, for the first catalog with errors, and never
+    // after the user showed or hid it.
+    bool m_problemsDockChosen = false;
+    bool m_problemsAutoOpened = false;
+    bool m_firstCatalogSeen = false;
 
     Catalog::CatalogModel *m_model;
     Catalog::CatalogFilterProxy *m_proxy;
@@ -117,6 +127,7 @@ private:
     QAction *m_forward = nullptr;
     QAction *m_refresh = nullptr;
     QAction *m_find = nullptr;
+    QAction *m_problemsAction = nullptr;
 
     QLabel *m_origin = nullptr;
     QLabel *m_entityCount = nullptr;

@@ -4,6 +4,7 @@
 #include "models/catalog/problemmodel.h"
 #include "ui/iconroledelegate.h"
 
+#include <QCloseEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -15,15 +16,36 @@ namespace Gantry::Ui {
 
 using Catalog::ProblemModel;
 
+namespace {
+// Sorting by severity puts errors first and keeps the snapshot's file/line order within each
+// severity (the sort is stable); the other columns sort by their text.
+class ProblemSortProxy final : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    {
+        if (left.column() == ProblemModel::SeverityColumn) {
+            return left.data(Catalog::SeverityRole).toInt() < right.data(Catalog::SeverityRole).toInt();
+        }
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+};
+} // namespace
+
 ProblemsView::ProblemsView(QWidget *parent)
     : QDockWidget(parent)
     , m_model(new ProblemModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new ProblemSortProxy(this))
     , m_stack(new QStackedWidget(this))
     , m_view(new QTreeView(this))
 {
     setObjectName(QStringLiteral("problemsDock"));
     setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    // The style draws the title flush against the window's edge, unlike every other panel.
+    setStyleSheet(QStringLiteral("QDockWidget::title { text-align: left; padding: 4px 8px; }"));
     m_proxy->setSourceModel(m_model);
     m_view->setObjectName(QStringLiteral("problemsView"));
     m_view->setModel(m_proxy);
@@ -31,7 +53,7 @@ ProblemsView::ProblemsView(QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(-1, Qt::AscendingOrder); // the snapshot's order: by file, line, column
+    m_view->sortByColumn(ProblemModel::SeverityColumn, Qt::AscendingOrder); // errors first
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setTextElideMode(Qt::ElideRight);
@@ -41,7 +63,12 @@ ProblemsView::ProblemsView(QWidget *parent)
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
     m_view->setColumnWidth(ProblemModel::SeverityColumn, 8 * em);
     m_view->setColumnWidth(ProblemModel::LocationColumn, 16 * em);
+    m_view->setColumnWidth(ProblemModel::EntityColumn, 24 * em);
     m_view->setColumnWidth(ProblemModel::MessageColumn, 50 * em);
+    // The message is the long one: last, taking the room that is left instead of being elided
+    // beside a half-empty entity column.
+    m_view->header()->moveSection(m_view->header()->visualIndex(ProblemModel::EntityColumn),
+                                  m_view->header()->visualIndex(ProblemModel::MessageColumn));
     m_view->header()->setStretchLastSection(true);
 
     auto *empty = new QLabel(tr("No problems: every entity loaded cleanly."), this);
@@ -64,25 +91,49 @@ void ProblemsView::setCatalog(const Catalog::CatalogPtr &catalog)
     m_model->setCatalog(catalog);
 }
 
-void ProblemsView::updateTitle()
+int ProblemsView::errorCount() const
 {
-    const int errors = m_model->errorCount();
-    const int warnings = m_model->warningCount();
+    return m_model->errorCount();
+}
+
+int ProblemsView::warningCount() const
+{
+    return m_model->warningCount();
+}
+
+QString ProblemsView::summary() const
+{
+    const int errors = errorCount();
+    const int warnings = warningCount();
     // Spelled out rather than %n plurals, which need a loaded translation to read well.
     const QString errorText = errors == 1 ? tr("1 error") : tr("%1 errors").arg(QLocale().toString(errors));
     const QString warningText = warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(QLocale().toString(warnings));
-    QString title;
     if (errors == 0 && warnings == 0) {
-        title = tr("Problems");
-    } else if (warnings == 0) {
-        title = tr("Problems (%1)").arg(errorText);
-    } else if (errors == 0) {
-        title = tr("Problems (%1)").arg(warningText);
-    } else {
-        title = tr("Problems (%1, %2)").arg(errorText, warningText);
+        return tr("No problems");
     }
-    setWindowTitle(title);
+    if (warnings == 0) {
+        return errorText;
+    }
+    if (errors == 0) {
+        return warningText;
+    }
+    return tr("%1, %2").arg(errorText, warningText);
+}
+
+void ProblemsView::updateTitle()
+{
+    const bool any = errorCount() > 0 || warningCount() > 0;
+    setWindowTitle(any ? tr("Problems (%1)").arg(summary()) : tr("Problems"));
     m_stack->setCurrentIndex(m_model->rowCount() > 0 ? 0 : 1);
+    Q_EMIT countsChanged();
+}
+
+void ProblemsView::closeEvent(QCloseEvent *event)
+{
+    QDockWidget::closeEvent(event);
+    if (event->isAccepted()) {
+        Q_EMIT closedByUser();
+    }
 }
 
 } // namespace Gantry::Ui

@@ -403,12 +403,22 @@ void CatalogFilterProxy::buildRanks(int column) const
     qCDebug(lcProxy) << "built sort keys for column" << column << "rows" << rows;
 }
 
-std::vector<int> CatalogFilterProxy::sortedOrder(int column, Qt::SortOrder order) const
+const std::vector<int> &CatalogFilterProxy::ranks(int column) const
 {
-    if (m_ranks[size_t(column)].size() != m_accepted.size()) {
+    // Checked against the snapshot, not against other per-row state: rebuildIndex() sorts a new
+    // snapshot before it has rebuilt everything else (m_accepted still had the previous
+    // snapshot's size, so after an empty model the unbuilt ranks looked current and the first
+    // catalog stayed in load order).
+    const size_t rows = m_catalog ? size_t(m_catalog->size()) : 0;
+    if (m_ranks[size_t(column)].size() != rows) {
         buildRanks(column);
     }
-    const std::vector<int> &rank = m_ranks[size_t(column)];
+    return m_ranks[size_t(column)];
+}
+
+std::vector<int> CatalogFilterProxy::sortedOrder(int column, Qt::SortOrder order) const
+{
+    const std::vector<int> &rank = ranks(column);
     std::vector<int> result(rank.size());
     for (size_t entity = 0; entity < rank.size(); ++entity) {
         result[size_t(rank[entity])] = int(entity);
@@ -443,10 +453,7 @@ bool CatalogFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &ri
     if (!m_model || column < 0 || column >= CatalogModel::ColumnCount || size_t(column) >= m_ranks.size()) {
         return QSortFilterProxyModel::lessThan(left, right);
     }
-    if (m_ranks[size_t(column)].size() != m_accepted.size()) {
-        buildRanks(column);
-    }
-    const auto &rank = m_ranks[size_t(column)];
+    const std::vector<int> &rank = ranks(column);
     return rank[size_t(m_model->entityIndex(left.row()))] < rank[size_t(m_model->entityIndex(right.row()))];
 }
 

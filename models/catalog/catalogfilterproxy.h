@@ -86,6 +86,8 @@ private:
     // The rows (of `base`, or of all) that pass the facets and contain every search word.
     std::vector<int> match(const std::vector<int> *base) const;
     void buildRanks(int column) const;
+    // A column's ranks for the current snapshot, built on first use.
+    const std::vector<int> &ranks(int column) const;
     std::vector<int> sortedOrder(int column, Qt::SortOrder order) const;
 
     CatalogModel *m_model = nullptr;

@@ -10,12 +10,14 @@
 #include "ui/codeview.h"
 #include "ui/entitypage.h"
 #include "ui/filterpanel.h"
+#include "ui/icons.h"
 #include "ui/mainwindow.h"
 #include "ui/problemsview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -28,6 +30,8 @@
 #include <QTextBrowser>
 #include <QTreeView>
 
+#include <algorithm>
+
 using namespace Gantry;
 using Catalog::Facet;
 
@@ -36,6 +40,31 @@ namespace {
 const QString Checkout = QStringLiteral("component:default/checkout");
 const QString Cart = QStringLiteral("component:default/cart");
 const QString OrdersDb = QStringLiteral("resource:default/orders-db");
+
+// A catalog without problems.
+const QByteArray CleanYaml = QByteArrayLiteral("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n"
+                                               "  name: web\nspec:\n  type: website\n  lifecycle: production\n"
+                                               "  owner: team-a\n---\napiVersion: backstage.io/v1alpha1\n"
+                                               "kind: Group\nmetadata:\n  name: team-a\nspec:\n  type: team\n"
+                                               "  children: []\n");
+// Two errors (duplicate entities) and one warning.
+const QByteArray ErrorYaml = QByteArrayLiteral("kind: Component\nmetadata:\n  name: a\nspec:\n  owner: x\n---\n"
+                                               "kind: Component\nmetadata:\n  name: a\n---\nkind: Component\n"
+                                               "metadata:\n  name: a\n");
+
+QStringList columnTexts(const QAbstractItemModel *model, int column)
+{
+    QStringList texts;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        texts << model->index(row, column).data().toString();
+    }
+    return texts;
+}
+
+bool sameIcon(const QIcon &a, const QIcon &b)
+{
+    return a.cacheKey() == b.cacheKey();
+}
 
 // A realistic organisation for looking at the window (GANTRY_SHOWCASE_MS).
 QByteArray showcaseYaml()
@@ -266,6 +295,146 @@ private Q_SLOTS:
         QCOMPARE(page->currentRef(), Cart);
     }
 
+    void tableSortedByNameFromTheFirstCatalog()
+    {
+        // A first start: no saved layout, the header says "sorted by Name" before any catalog.
+        Workspace::Settings settings(path("sorted.ini"));
+        Ui::MainWindow window(nullptr, &settings);
+        QTableView *view = window.catalogTable()->view();
+        QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), int(Catalog::CatalogModel::NameColumn));
+        QCOMPARE(view->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+        window.setCatalog(m_catalog);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // Not the file's order (checkout, cart, checkout-api, ...).
+        const QStringList expected = {QStringLiteral("cart"),         QStringLiteral("Checkout Service"),
+                                      QStringLiteral("checkout-api"), QStringLiteral("Legacy Billing"),
+                                      QStringLiteral("orders-db"),    QStringLiteral("shop"),
+                                      QStringLiteral("team-a"),       QStringLiteral("team-b")};
+        QCOMPARE(columnTexts(view->model(), Catalog::CatalogModel::NameColumn), expected);
+
+        // The next snapshot (a refresh) keeps the sort, and so does one after the user's choice.
+        window.setCatalog(Gantry::Tests::catalogFromYaml(showcaseYaml()));
+        QStringList names = columnTexts(view->model(), Catalog::CatalogModel::NameColumn);
+        QCOMPARE(names.size(), 34);
+        QStringList sortedNames = names;
+        std::sort(sortedNames.begin(), sortedNames.end(),
+                  [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+        QCOMPARE(names, sortedNames);
+        QVERIFY(names.first() != QStringLiteral("Checkout Service")); // the file's first entity
+
+        view->sortByColumn(Catalog::CatalogModel::NameColumn, Qt::DescendingOrder);
+        window.setCatalog(m_catalog);
+        QStringList descending = expected;
+        std::reverse(descending.begin(), descending.end());
+        QCOMPARE(columnTexts(view->model(), Catalog::CatalogModel::NameColumn), descending);
+    }
+
+    void problemsDockOpensForErrorsOnly()
+    {
+        Workspace::Settings settings(path("problemsdock.ini"));
+        Ui::MainWindow window(nullptr, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Ui::ProblemsView *problems = window.problemsView();
+        QAction *button = window.problemsAction();
+
+        // A clean catalog: no dock taking room from the table, a calm button.
+        window.setCatalog(Gantry::Tests::catalogFromYaml(CleanYaml));
+        QVERIFY(!problems->isVisible());
+        QCOMPARE(button->text(), QStringLiteral("No problems"));
+        QVERIFY(sameIcon(button->icon(), Ui::Icons::noProblems()));
+        QVERIFY(!button->isChecked());
+
+        // Warnings only: the button says so, the dock stays closed.
+        window.setCatalog(m_catalog);
+        QVERIFY(!problems->isVisible());
+        QCOMPARE(button->text(), QStringLiteral("1 warning"));
+        QVERIFY(sameIcon(button->icon(), Ui::Icons::named(QStringLiteral("warning"))));
+
+        // The first catalog with errors opens it.
+        window.setCatalog(Gantry::Tests::catalogFromYaml(ErrorYaml));
+        QVERIFY(problems->isVisible());
+        QVERIFY(button->isChecked());
+        QCOMPARE(button->text(), QStringLiteral("2 errors, 1 warning"));
+        QVERIFY(sameIcon(button->icon(), Ui::Icons::named(QStringLiteral("error"))));
+        // Errors first, although the warning comes first in the file.
+        const QAbstractItemModel *rows = problems->view()->model();
+        QCOMPARE(rows->rowCount(), 3);
+        QCOMPARE(rows->index(0, 0).data(Catalog::SeverityIconRole).toString(), QStringLiteral("error"));
+        QCOMPARE(rows->index(1, 0).data(Catalog::SeverityIconRole).toString(), QStringLiteral("error"));
+        QCOMPARE(rows->index(2, 0).data(Catalog::SeverityIconRole).toString(), QStringLiteral("warning"));
+        QVERIFY(rows->index(0, 0).data(Catalog::LineRole).toInt() < rows->index(1, 0).data(Catalog::LineRole).toInt());
+        // It stays open while the catalog is clean again (it says "No problems" there)...
+        window.setCatalog(Gantry::Tests::catalogFromYaml(CleanYaml));
+        QVERIFY(problems->isVisible());
+        QCOMPARE(button->text(), QStringLiteral("No problems"));
+
+        // ...until the user closes it, and then errors do not bring it back.
+        problems->close();
+        QVERIFY(!problems->isVisible());
+        QVERIFY(!button->isChecked());
+        window.setCatalog(Gantry::Tests::catalogFromYaml(ErrorYaml));
+        QVERIFY(!problems->isVisible());
+        QCOMPARE(button->text(), QStringLiteral("2 errors, 1 warning"));
+
+        // The button toggles the dock.
+        button->trigger();
+        QVERIFY(problems->isVisible());
+        button->trigger();
+        QVERIFY(!problems->isVisible());
+    }
+
+    void ownerNotInCatalogIsNoLink()
+    {
+        Workspace::Settings settings(path("owner.ini"));
+        Ui::MainWindow window(nullptr, &settings);
+        window.setCatalog(m_catalog);
+        auto *owner = window.entityPage()->findChild<QLabel *>(QStringLiteral("entityOwner"));
+        QVERIFY(owner);
+        QVERIFY(window.openEntity(Cart));
+        QVERIFY(owner->text().contains(QLatin1String("<a href")));
+        QVERIFY(owner->toolTip().isEmpty());
+        // A link there would only lead to "not in the catalog".
+        window.setCatalog(Gantry::Tests::catalogFromYaml(ErrorYaml));
+        QVERIFY(window.openEntity(QStringLiteral("component:default/a")));
+        QVERIFY(owner->text().contains(QLatin1String("x")));
+        QVERIFY(!owner->text().contains(QLatin1String("<a href")));
+        QVERIFY(owner->toolTip().contains(QLatin1String("not in the catalog")));
+    }
+
+    void problemsDockStaysClosedAfterTheUserClosedIt()
+    {
+        Workspace::Settings settings(path("problemsclosed.ini"));
+        Ui::MainWindow window(nullptr, &settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Ui::ProblemsView *problems = window.problemsView();
+
+        // Opened and closed from the View menu (Ctrl+6) before any error: the user has decided.
+        problems->toggleViewAction()->trigger();
+        QVERIFY(problems->isVisible());
+        problems->toggleViewAction()->trigger();
+        QVERIFY(!problems->isVisible());
+        window.setCatalog(Gantry::Tests::catalogFromYaml(ErrorYaml));
+        QVERIFY(!problems->isVisible());
+        QCOMPARE(window.problemsAction()->text(), QStringLiteral("2 errors, 1 warning"));
+    }
+
+    void problemsDockFirstCatalogWithErrors()
+    {
+        // Errors in the very first catalog (given before the window shows, as from the cache).
+        Workspace::Settings settings(path("problemsfirst.ini"));
+        Ui::MainWindow window(nullptr, &settings);
+        window.setCatalog(Gantry::Tests::catalogFromYaml(ErrorYaml));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.problemsView()->isVisible());
+        // A few rows, not half the window.
+        QVERIFY(window.problemsView()->height() < window.height() / 3);
+    }
+
     void sourceAndDocs()
     {
         Workspace::Settings settings(path("source.ini"));
@@ -303,8 +472,10 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         Ui::ProblemsView *problems = window.problemsView();
-        QVERIFY(problems->isVisible());
+        QVERIFY(!problems->isVisible()); // warnings only: the toolbar button says so
         QCOMPARE(problems->windowTitle(), QStringLiteral("Problems (1 warning)"));
+        window.problemsAction()->trigger();
+        QVERIFY(problems->isVisible());
         QTreeView *view = problems->view();
         QCOMPARE(view->model()->rowCount(), 1);
 

@@ -275,6 +275,66 @@ private Q_SLOTS:
                  QStringList({QStringLiteral("svc-1"), QStringLiteral("Svc-2"), QStringLiteral("svc-10")}));
     }
 
+    void sortSetBeforeTheFirstCatalog_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<Qt::SortOrder>("order");
+        QTest::addColumn<QStringList>("first");
+        QTest::addColumn<QStringList>("second");
+        QTest::newRow("name ascending") << int(CatalogModel::NameColumn) << Qt::AscendingOrder
+                                        << QStringList({QStringLiteral("alpha"), QStringLiteral("beta"),
+                                                        QStringLiteral("svc-2"), QStringLiteral("svc-10")})
+                                        << QStringList(
+                                               {QStringLiteral("aaa"), QStringLiteral("mmm"), QStringLiteral("zzz")});
+        QTest::newRow("name descending") << int(CatalogModel::NameColumn) << Qt::DescendingOrder
+                                         << QStringList({QStringLiteral("svc-10"), QStringLiteral("svc-2"),
+                                                         QStringLiteral("beta"), QStringLiteral("alpha")})
+                                         << QStringList(
+                                                {QStringLiteral("zzz"), QStringLiteral("mmm"), QStringLiteral("aaa")});
+    }
+
+    // The table view sorts by name as soon as it gets the (still empty) proxy; the first catalog
+    // must come up sorted, not in load order, and so must the next one.
+    void sortSetBeforeTheFirstCatalog()
+    {
+        QFETCH(int, column);
+        QFETCH(Qt::SortOrder, order);
+        QFETCH(QStringList, first);
+        QFETCH(QStringList, second);
+        CatalogModel model;
+        CatalogFilterProxy proxy;
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setSourceModel(&model);
+        proxy.sort(column, order);
+        const auto names = [&proxy] {
+            QStringList values;
+            for (int row = 0; row < proxy.rowCount(); ++row) {
+                values << proxy.index(row, CatalogModel::NameColumn).data().toString();
+            }
+            return values;
+        };
+        // Load order differs from every expected order.
+        model.setCatalog(catalogFromYaml(QByteArrayLiteral("kind: Component\nmetadata:\n  name: svc-10\n"
+                                                           "---\nkind: Component\nmetadata:\n  name: beta\n"
+                                                           "---\nkind: Component\nmetadata:\n  name: svc-2\n"
+                                                           "---\nkind: Component\nmetadata:\n  name: alpha\n")));
+        QCOMPARE(names(), first);
+        model.setCatalog(catalogFromYaml(QByteArrayLiteral("kind: Component\nmetadata:\n  name: mmm\n"
+                                                           "---\nkind: Component\nmetadata:\n  name: zzz\n"
+                                                           "---\nkind: Component\nmetadata:\n  name: aaa\n")));
+        QCOMPARE(names(), second);
+        QCOMPARE(proxy.sortedColumn(), column);
+        QCOMPARE(proxy.sortedOrder(), order);
+
+        // Through an empty catalog and back.
+        model.setCatalog(catalogFromYaml(QByteArray()));
+        QCOMPARE(proxy.rowCount(), 0);
+        model.setCatalog(catalogFromYaml(QByteArrayLiteral("kind: Component\nmetadata:\n  name: zzz\n"
+                                                           "---\nkind: Component\nmetadata:\n  name: aaa\n"
+                                                           "---\nkind: Component\nmetadata:\n  name: mmm\n")));
+        QCOMPARE(names(), second);
+    }
+
     void lookups()
     {
         CatalogModel model;
