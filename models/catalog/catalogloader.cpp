@@ -32,7 +32,7 @@ QString tr(const char *text)
 }
 
 constexpr qint64 MaxSubstitutionBytes = 8 * 1024 * 1024;
-constexpr quint32 MemoFormatVersion = 3;
+constexpr quint32 MemoFormatVersion = 4;
 
 Problem makeProblem(Problem::Severity severity, const SourceLocation &where, const QString &message,
                     const QString &ref = {})
@@ -370,6 +370,7 @@ CatalogPtr CatalogLoader::load(const std::vector<Entry> &entries, const std::ato
     auto cancelled = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
 
     std::vector<Problem> problems = std::move(extraProblems);
+    const size_t extraCount = problems.size(); // e.g. fetch failures: transient, not remembered
     QSet<QString> visited;
     QStringList order;
     QHash<QString, std::shared_ptr<const FileResult>> results;
@@ -573,6 +574,9 @@ CatalogPtr CatalogLoader::load(const std::vector<Entry> &entries, const std::ato
     // The memo becomes exactly what this load saw; files no longer reachable drop out.
     m_memo = results;
     m_order = order;
+    // Problems of the load itself (missing Location targets, ...) are remembered with it, so a
+    // start from the cache shows them too.
+    m_loadProblems.assign(problems.begin() + qsizetype(extraCount), problems.end());
     // Files that hold entities (or problems): a scanned folder's other YAML files do not count.
     m_stats.files = int(std::count_if(order.cbegin(), order.cend(), [&results](const QString &path) {
         const auto &r = results[path];
@@ -598,7 +602,7 @@ CatalogPtr CatalogLoader::load(const std::vector<Entry> &entries, const std::ato
 CatalogPtr CatalogLoader::assembleFromMemo(const QString &origin) const
 {
     std::vector<Catalog::Input> inputs;
-    std::vector<Problem> problems;
+    std::vector<Problem> problems = m_loadProblems;
     for (const auto &path : m_order) {
         const auto r = m_memo.value(path);
         if (!r) {
@@ -630,9 +634,33 @@ void readLocation(QDataStream &in, SourceLocation &l)
 
 } // namespace
 
+namespace {
+
+void writeProblem(QDataStream &out, const Problem &p)
+{
+    out << quint8(p.severity);
+    writeLocation(out, p.location);
+    out << p.message << p.entityRef;
+}
+
+void readProblem(QDataStream &in, Problem &p)
+{
+    quint8 severity = 0;
+    in >> severity;
+    p.severity = severity == 0 ? Problem::Severity::Error : Problem::Severity::Warning;
+    readLocation(in, p.location);
+    in >> p.message >> p.entityRef;
+}
+
+} // namespace
+
 void CatalogLoader::saveMemo(QDataStream &out) const
 {
-    out << MemoFormatVersion << quint32(m_order.size());
+    out << MemoFormatVersion << quint32(m_loadProblems.size());
+    for (const auto &p : m_loadProblems) {
+        writeProblem(out, p);
+    }
+    out << quint32(m_order.size());
     for (const auto &path : m_order) {
         const auto &r = *m_memo.value(path);
         out << r.path << r.version << r.holdsEntities << bool(r.tree);
@@ -645,9 +673,7 @@ void CatalogLoader::saveMemo(QDataStream &out) const
         }
         out << quint32(r.problems.size());
         for (const auto &p : r.problems) {
-            out << quint8(p.severity);
-            writeLocation(out, p.location);
-            out << p.message << p.entityRef;
+            writeProblem(out, p);
         }
         out << quint32(r.locationTargets.size());
         for (const auto &t : r.locationTargets) {
@@ -660,9 +686,23 @@ void CatalogLoader::saveMemo(QDataStream &out) const
 bool CatalogLoader::restoreMemo(QDataStream &in)
 {
     clearMemo();
-    quint32 version = 0, count = 0;
-    in >> version >> count;
-    if (in.status() != QDataStream::Ok || version != MemoFormatVersion || count > 10'000'000) {
+    quint32 version = 0, count = 0, loadProblemCount = 0;
+    in >> version;
+    if (in.status() != QDataStream::Ok || version != MemoFormatVersion) {
+        return false;
+    }
+    in >> loadProblemCount;
+    if (in.status() != QDataStream::Ok || loadProblemCount > 1'000'000) {
+        return false;
+    }
+    std::vector<Problem> loadProblems;
+    for (quint32 i = 0; i < loadProblemCount && in.status() == QDataStream::Ok; ++i) {
+        Problem p;
+        readProblem(in, p);
+        loadProblems.push_back(std::move(p));
+    }
+    in >> count;
+    if (in.status() != QDataStream::Ok || count > 10'000'000) {
         return false;
     }
     QHash<QString, std::shared_ptr<const FileResult>> memo;
@@ -704,13 +744,10 @@ bool CatalogLoader::restoreMemo(QDataStream &in)
         if (in.status() != QDataStream::Ok || problemCount > 1'000'000) {
             return false;
         }
-        r->problems.resize(problemCount);
-        for (auto &p : r->problems) {
-            quint8 severity = 0;
-            in >> severity;
-            p.severity = severity == 0 ? Problem::Severity::Error : Problem::Severity::Warning;
-            readLocation(in, p.location);
-            in >> p.message >> p.entityRef;
+        for (quint32 k = 0; k < problemCount && in.status() == QDataStream::Ok; ++k) {
+            Problem p;
+            readProblem(in, p);
+            r->problems.push_back(std::move(p));
         }
         quint32 targetCount = 0;
         in >> targetCount;
@@ -731,6 +768,7 @@ bool CatalogLoader::restoreMemo(QDataStream &in)
     }
     m_memo = std::move(memo);
     m_order = std::move(order);
+    m_loadProblems = std::move(loadProblems);
     return true;
 }
 

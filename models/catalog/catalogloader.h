@@ -101,6 +101,7 @@ public:
     {
         m_memo.clear();
         m_order.clear();
+        m_loadProblems.clear();
     }
     bool hasMemo() const { return !m_order.isEmpty(); }
     // Assembles a catalog from the memo alone, in the order of the last load: the instant,
@@ -110,6 +111,7 @@ public:
 private:
     QHash<QString, std::shared_ptr<const FileResult>> m_memo; // by absolute path
     QStringList m_order;                                      // paths in load order
+    std::vector<Problem> m_loadProblems;                      // problems of the load, not of one file
     MountResolver m_resolver;
     ProgressCallback m_progress;
     LoadStats m_stats;

@@ -289,8 +289,11 @@ private Q_SLOTS:
         writeFile(dir.filePath(QStringLiteral("org.yaml")), group);
         writeFile(dir.filePath(QStringLiteral("a.yaml")), component("a", "  dependsOn: [component:b, resource:gone]\n"));
         writeFile(dir.filePath(QStringLiteral("b.yaml")), component("b"));
+        writeFile(dir.filePath(QStringLiteral("loc.yaml")), "apiVersion: backstage.io/v1alpha1\nkind: Location\n"
+                                                            "metadata:\n  name: loc\nspec:\n  target: ./gone.yaml\n");
         CatalogLoader loader;
         const auto first = loader.load({{folderMount(dir.path()), QString(), false}});
+        QCOMPARE(first->errorCount(), 1); // the missing Location target
         QByteArray bytes;
         {
             QDataStream out(&bytes, QIODevice::WriteOnly);
@@ -302,6 +305,8 @@ private Q_SLOTS:
         const auto second = restored.assembleFromMemo(QStringLiteral("cache"));
         QCOMPARE(second->size(), first->size());
         QCOMPARE(second->warningCount(), first->warningCount());
+        // Problems of the load itself (not of one file) come back from the cache too.
+        QCOMPARE(second->errorCount(), first->errorCount());
         const Entity *a = second->entity(QStringLiteral("component:default/a"));
         QVERIFY(a);
         QCOMPARE(a->relations, first->entity(QStringLiteral("component:default/a"))->relations);
