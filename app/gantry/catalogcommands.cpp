@@ -185,8 +185,8 @@ int list(const QString &workspace, const QStringList &args)
     if (!parser.positionalArguments().isEmpty()) {
         return usageError(tr("unexpected argument %1").arg(parser.positionalArguments().first()), usage);
     }
-    const Loaded loaded = loadCatalog(workspace, parser.values(QStringLiteral("source")),
-                                      parser.isSet(QStringLiteral("offline")));
+    const Loaded loaded =
+        loadCatalog(workspace, parser.values(QStringLiteral("source")), parser.isSet(QStringLiteral("offline")));
     if (!loaded.catalog) {
         return loaded.exitCode;
     }
@@ -214,13 +214,15 @@ int list(const QString &workspace, const QStringList &args)
         for (const Entity *e : selected) {
             items.append(EntitySerializer::toJson(*e));
         }
-        out() << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("items"), items}}).toJson(QJsonDocument::Indented));
+        out() << QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("items"), items}}).toJson(QJsonDocument::Indented));
     } else {
         const QStringList headers = {tr("KIND"), tr("NAME"), tr("TYPE"), tr("OWNER"), tr("LIFECYCLE"), tr("SYSTEM")};
         std::vector<QStringList> rows;
         rows.push_back(headers);
         for (const Entity *e : selected) {
-            const QString name = e->nameSpace == QLatin1String("default") ? e->name : e->nameSpace + QLatin1Char('/') + e->name;
+            const QString name =
+                e->nameSpace == QLatin1String("default") ? e->name : e->nameSpace + QLatin1Char('/') + e->name;
             rows.push_back({e->kind, name, e->specType, shortRef(e->owner), e->lifecycle, shortRef(e->system)});
         }
         std::vector<qsizetype> widths(size_t(headers.size()), 0);
@@ -261,8 +263,8 @@ int show(const QString &workspace, const QStringList &args)
         return usageError(tr("give exactly one entity reference, e.g. component:default/payments"), usage);
     }
     const QString ref = parser.positionalArguments().first();
-    const Loaded loaded = loadCatalog(workspace, parser.values(QStringLiteral("source")),
-                                      parser.isSet(QStringLiteral("offline")));
+    const Loaded loaded =
+        loadCatalog(workspace, parser.values(QStringLiteral("source")), parser.isSet(QStringLiteral("offline")));
     if (!loaded.catalog) {
         return loaded.exitCode;
     }

@@ -53,10 +53,12 @@ bool parseGlobalOptions(const QStringList &arguments, GlobalOptions *options, QS
 {
     // Options Qt itself understands (-platform offscreen, -style Fusion, ...) belong to the window.
     static const QStringList qtOptionsWithValue = {
-        QStringLiteral("-platform"), QStringLiteral("-platformpluginpath"), QStringLiteral("-platformtheme"),
-        QStringLiteral("-plugin"),   QStringLiteral("-qwindowgeometry"),    QStringLiteral("-qwindowtitle"),
-        QStringLiteral("-qwindowicon"), QStringLiteral("-style"),            QStringLiteral("-stylesheet"),
-        QStringLiteral("-display"),  QStringLiteral("-geometry"),           QStringLiteral("-title"),
+        QStringLiteral("-platform"),        QStringLiteral("-platformpluginpath"),
+        QStringLiteral("-platformtheme"),   QStringLiteral("-plugin"),
+        QStringLiteral("-qwindowgeometry"), QStringLiteral("-qwindowtitle"),
+        QStringLiteral("-qwindowicon"),     QStringLiteral("-style"),
+        QStringLiteral("-stylesheet"),      QStringLiteral("-display"),
+        QStringLiteral("-geometry"),        QStringLiteral("-title"),
     };
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &a = arguments.at(i);
@@ -118,8 +120,7 @@ int runVerb(const GlobalOptions &options)
     if (verb == QLatin1String("demo")) {
         return runDemoVerb(args.mid(1));
     }
-    err() << QCoreApplication::translate("Gantry::App", "gantry: unknown verb \"%1\"").arg(verb) << '\n'
-          << usageText();
+    err() << QCoreApplication::translate("Gantry::App", "gantry: unknown verb \"%1\"").arg(verb) << '\n' << usageText();
     err().flush();
     return ExitUsage;
 }

@@ -13,8 +13,8 @@ enum ExitCode : int { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
 // What main() learned before choosing between the window and a verb.
 struct GlobalOptions
 {
-    QString workspace;      // --workspace DIR (or FILE)
-    QStringList verbArgs;   // the verb and everything after it, global options removed
+    QString workspace;    // --workspace DIR (or FILE)
+    QStringList verbArgs; // the verb and everything after it, global options removed
     bool help = false;
     bool version = false;
 };

@@ -34,7 +34,8 @@ void setIdentity()
 void installTranslations(QCoreApplication *app)
 {
     auto *qt = new QTranslator(app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt);
     }
     auto *gantry = new QTranslator(app);
@@ -77,8 +78,9 @@ int runWindow(const App::GlobalOptions &options, int argc, char **argv)
         workspace = Workspace::Workspace::load(path, &error);
     }
     if (!workspace) {
-        QMessageBox::critical(nullptr, QCoreApplication::translate("Gantry::App", "Gantry"),
-                              QCoreApplication::translate("Gantry::App", "Cannot open the workspace.\n\n%1").arg(error));
+        QMessageBox::critical(
+            nullptr, QCoreApplication::translate("Gantry::App", "Gantry"),
+            QCoreApplication::translate("Gantry::App", "Cannot open the workspace.\n\n%1").arg(error));
         return App::ExitFailure;
     }
     App::rememberWorkspace(QFileInfo(workspace->filePath).absolutePath());

@@ -4,6 +4,7 @@
 #include "models/catalog/relations.h"
 
 #include <QCoreApplication>
+#include <QDir>
 
 #include <algorithm>
 
@@ -16,6 +17,16 @@ const Entity *Catalog::find(const QString &ref, const QString &defaultKind) cons
     }
     const QString canonical = EntityRef::canonical(ref, defaultKind, QStringLiteral("default"));
     return canonical.isEmpty() ? nullptr : entity(canonical);
+}
+
+QString Catalog::displayPath(const QString &file) const
+{
+    for (const auto &root : m_roots) {
+        if (file.size() > root.size() + 1 && file.startsWith(root) && file.at(root.size()) == QLatin1Char('/')) {
+            return file.mid(root.size() + 1);
+        }
+    }
+    return file;
 }
 
 std::vector<const Entity *> Catalog::related(const Entity &entity, RelationType type) const
@@ -31,10 +42,14 @@ std::vector<const Entity *> Catalog::related(const Entity &entity, RelationType 
     return result;
 }
 
-CatalogPtr Catalog::assemble(std::vector<Input> inputs, std::vector<Problem> problems, const QString &origin)
+CatalogPtr Catalog::assemble(std::vector<Input> inputs, std::vector<Problem> problems, const QString &origin,
+                             const QStringList &roots)
 {
     auto catalog = std::make_shared<Catalog>();
     catalog->m_origin = origin;
+    for (const auto &root : roots) {
+        catalog->m_roots.append(QDir::cleanPath(root));
+    }
     catalog->m_loadedAt = QDateTime::currentDateTimeUtc();
     catalog->m_entities.reserve(inputs.size());
     catalog->m_index.reserve(qsizetype(inputs.size()));
@@ -74,8 +89,7 @@ CatalogPtr Catalog::assemble(std::vector<Input> inputs, std::vector<Problem> pro
             source.relations.push_back(out.relation);
             const int target = catalog->indexOf(out.relation.targetRef);
             if (target >= 0) {
-                entities[size_t(target)].relations.push_back(
-                    Relation{inverseRelation(out.relation.type), source.ref});
+                entities[size_t(target)].relations.push_back(Relation{inverseRelation(out.relation.type), source.ref});
             } else {
                 problems.push_back(Problem{
                     Problem::Severity::Warning, out.location,

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -44,6 +45,10 @@ public:
 
     // Where the snapshot came from: "commit abc123 of file:///…", for the status bar.
     QString origin() const { return m_origin; }
+    // The folders the catalog was read from (clones or local folders), for display paths.
+    const QStringList &roots() const { return m_roots; }
+    // `file` relative to the root it lies in ("components/auth/catalog-info.yaml"), else unchanged.
+    QString displayPath(const QString &file) const;
     QDateTime loadedAt() const { return m_loadedAt; }
 
     // Assembles a snapshot from entities in load order (first definition wins; later ones are
@@ -54,7 +59,8 @@ public:
         Entity entity;
         std::vector<OutgoingRelation> outgoing;
     };
-    static CatalogPtr assemble(std::vector<Input> inputs, std::vector<Problem> problems, const QString &origin);
+    static CatalogPtr assemble(std::vector<Input> inputs, std::vector<Problem> problems, const QString &origin,
+                               const QStringList &roots = {});
 
 private:
     std::vector<Entity> m_entities;
@@ -63,6 +69,7 @@ private:
     int m_errorCount = 0;
     int m_warningCount = 0;
     QString m_origin;
+    QStringList m_roots;
     QDateTime m_loadedAt;
 };
 

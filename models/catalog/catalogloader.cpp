@@ -32,7 +32,7 @@ QString tr(const char *text)
 }
 
 constexpr qint64 MaxSubstitutionBytes = 8 * 1024 * 1024;
-constexpr quint32 MemoFormatVersion = 4;
+constexpr quint32 MemoFormatVersion = 5;
 
 Problem makeProblem(Problem::Severity severity, const SourceLocation &where, const QString &message,
                     const QString &ref = {})
@@ -42,8 +42,8 @@ Problem makeProblem(Problem::Severity severity, const SourceLocation &where, con
 
 bool isYamlFileName(const QString &name)
 {
-    return name.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive)
-        || name.endsWith(QLatin1String(".yml"), Qt::CaseInsensitive);
+    return name.endsWith(QLatin1String(".yaml"), Qt::CaseInsensitive) ||
+           name.endsWith(QLatin1String(".yml"), Qt::CaseInsensitive);
 }
 
 bool isInside(const QString &root, const QString &path)
@@ -56,8 +56,7 @@ bool isInside(const QString &root, const QString &path)
 // "s:<size>:<mtime ms>": the version of a file outside Git.
 QByteArray statVersion(const QFileInfo &info)
 {
-    return "s:" + QByteArray::number(info.size()) + ':'
-        + QByteArray::number(info.lastModified().toMSecsSinceEpoch());
+    return "s:" + QByteArray::number(info.size()) + ':' + QByteArray::number(info.lastModified().toMSecsSinceEpoch());
 }
 
 bool isAbsoluteUrl(const QString &target)
@@ -106,8 +105,7 @@ public:
         , m_file(file)
         , m_root(root)
         , m_problems(problems)
-    {
-    }
+    {}
 
     std::shared_ptr<YamlTree> run()
     {
@@ -147,8 +145,8 @@ private:
 
     quint32 fail(YamlTree::Builder &builder, const YamlNode &at, const QString &message)
     {
-        m_problems->push_back(makeProblem(Problem::Severity::Error, SourceLocation{m_file, at.line(), at.column()},
-                                          message));
+        m_problems->push_back(
+            makeProblem(Problem::Severity::Error, SourceLocation{m_file, at.line(), at.column()}, message));
         const auto &d = m_source.data(at.index());
         return builder.addNull(d.line, d.column);
     }
@@ -187,8 +185,8 @@ private:
         if (!info.isFile() || !file.open(QIODevice::ReadOnly)) {
             return fail(builder, value,
                         tr("%1 \"%2\": cannot read %3 (%4); check that the file exists next to %5")
-                            .arg(keyName, target, path,
-                                 info.exists() ? file.errorString() : tr("no such file"), QFileInfo(m_file).fileName()));
+                            .arg(keyName, target, path, info.exists() ? file.errorString() : tr("no such file"),
+                                 QFileInfo(m_file).fileName()));
         }
         if (info.size() > MaxSubstitutionBytes) {
             return fail(builder, value,
@@ -217,7 +215,8 @@ private:
         std::vector<Problem> yamlProblems;
         const auto parsed = YamlTree::parse(content, path, &yamlProblems);
         if (parsed->hadSyntaxError() || parsed->documents().empty()) {
-            const QString why = yamlProblems.empty() ? tr("the file is empty") : yamlProblems.front().toCompilerString();
+            const QString why =
+                yamlProblems.empty() ? tr("the file is empty") : yamlProblems.front().toCompilerString();
             return fail(builder, value, tr("$yaml \"%1\" could not be read: %2").arg(target, why));
         }
         return builder.copy(parsed->documentRoot(0));
@@ -259,9 +258,9 @@ FileResult CatalogLoader::parseFile(const QString &absolutePath, const QByteArra
 
     QFile file(absolutePath);
     if (!file.open(QIODevice::ReadOnly)) {
-        result.problems.push_back(makeProblem(
-            Problem::Severity::Error, SourceLocation{absolutePath, 0, 0},
-            tr("cannot read the file: %1; check that it exists and is readable").arg(file.errorString())));
+        result.problems.push_back(
+            makeProblem(Problem::Severity::Error, SourceLocation{absolutePath, 0, 0},
+                        tr("cannot read the file: %1; check that it exists and is readable").arg(file.errorString())));
         return result;
     }
     const YamlTree::Limits limits;
@@ -336,8 +335,8 @@ FileResult CatalogLoader::parseFile(const QString &absolutePath, const QByteArra
             const bool optional = spec["presence"].scalar() == QLatin1String("optional");
             auto addTarget = [&](const YamlNode &t) {
                 if (t.isScalar() && !t.scalar().isEmpty()) {
-                    result.locationTargets.push_back(
-                        FileResult::Target{t.scalar(), type, optional, SourceLocation{absolutePath, t.line(), t.column()}});
+                    result.locationTargets.push_back(FileResult::Target{
+                        t.scalar(), type, optional, SourceLocation{absolutePath, t.line(), t.column()}});
                 }
             };
             addTarget(spec["target"]);
@@ -377,9 +376,13 @@ CatalogPtr CatalogLoader::load(const std::vector<Entry> &entries, const std::ato
     QStringList origins;
 
     // Expands one requested path (a file, a folder or a glob) into file work items.
+    QStringList roots;
     auto expand = [&](const MountPtr &mount, const QString &absolutePath, bool explicitFile, bool optional,
                       const SourceLocation &from, std::vector<WorkItem> *out) {
         const QString root = QDir::cleanPath(mount->rootDir);
+        if (!roots.contains(root)) {
+            roots.append(root);
+        }
         if (absolutePath.contains(QLatin1Char('*')) || absolutePath.contains(QLatin1Char('?'))) {
             // Glob: walk the folder before the first wildcard.
             const qsizetype wildcard = absolutePath.indexOf(QRegularExpression(QStringLiteral("[*?]")));
@@ -415,8 +418,8 @@ CatalogPtr CatalogLoader::load(const std::vector<Entry> &entries, const std::ato
                     dir.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Readable, QDir::Name);
                 for (const auto &e : entriesInDir) {
                     if (e.isDir()) {
-                        if (!e.fileName().startsWith(QLatin1Char('.')) && e.fileName() != QLatin1String("node_modules")
-                            && !e.isSymLink()) {
+                        if (!e.fileName().startsWith(QLatin1Char('.')) &&
+                            e.fileName() != QLatin1String("node_modules") && !e.isSymLink()) {
                             folders.append(e.absoluteFilePath());
                         }
                     } else if (isYamlFileName(e.fileName())) {
@@ -454,8 +457,8 @@ CatalogPtr CatalogLoader::load(const std::vector<Entry> &entries, const std::ato
         } else {
             origins.append(entry.mount->label);
         }
-        const QString path = QDir::cleanPath(entry.path.isEmpty() ? entry.mount->rootDir
-                                                                  : entry.mount->rootDir + QLatin1Char('/') + entry.path);
+        const QString path = QDir::cleanPath(
+            entry.path.isEmpty() ? entry.mount->rootDir : entry.mount->rootDir + QLatin1Char('/') + entry.path);
         expand(entry.mount, path, entry.explicitFile, false, SourceLocation{}, &level);
     }
 
@@ -531,15 +534,14 @@ CatalogPtr CatalogLoader::load(const std::vector<Entry> &entries, const std::ato
                     const MountPtr other = m_resolver(target.target, &relative, &error);
                     if (!other) {
                         if (!target.optional) {
-                            problems.push_back(makeProblem(
-                                Problem::Severity::Error, target.location,
-                                tr("Location target %1 could not be read: %2").arg(target.target, error)));
+                            problems.push_back(
+                                makeProblem(Problem::Severity::Error, target.location,
+                                            tr("Location target %1 could not be read: %2").arg(target.target, error)));
                         }
                         continue;
                     }
-                    const QString path = QDir::cleanPath(relative.isEmpty()
-                                                             ? other->rootDir
-                                                             : other->rootDir + QLatin1Char('/') + relative);
+                    const QString path = QDir::cleanPath(
+                        relative.isEmpty() ? other->rootDir : other->rootDir + QLatin1Char('/') + relative);
                     expand(other, path, true, target.optional, target.location, &level);
                     continue;
                 }
@@ -591,7 +593,9 @@ CatalogPtr CatalogLoader::load(const std::vector<Entry> &entries, const std::ato
         }
         inputs.insert(inputs.end(), r->entities.begin(), r->entities.end());
     }
-    auto catalog = Catalog::assemble(std::move(inputs), std::move(problems), origins.join(QStringLiteral(", ")));
+    m_roots = roots;
+    auto catalog =
+        Catalog::assemble(std::move(inputs), std::move(problems), origins.join(QStringLiteral(", ")), m_roots);
     m_stats.entities = catalog->size();
     m_stats.elapsedMs = timer.elapsed();
     qCDebug(lcLoader) << "loaded" << m_stats.entities << "entities from" << m_stats.files << "files,"
@@ -611,7 +615,7 @@ CatalogPtr CatalogLoader::assembleFromMemo(const QString &origin) const
         problems.insert(problems.end(), r->problems.begin(), r->problems.end());
         inputs.insert(inputs.end(), r->entities.begin(), r->entities.end());
     }
-    return Catalog::assemble(std::move(inputs), std::move(problems), origin);
+    return Catalog::assemble(std::move(inputs), std::move(problems), origin, m_roots);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -656,7 +660,7 @@ void readProblem(QDataStream &in, Problem &p)
 
 void CatalogLoader::saveMemo(QDataStream &out) const
 {
-    out << MemoFormatVersion << quint32(m_loadProblems.size());
+    out << MemoFormatVersion << m_roots << quint32(m_loadProblems.size());
     for (const auto &p : m_loadProblems) {
         writeProblem(out, p);
     }
@@ -691,7 +695,8 @@ bool CatalogLoader::restoreMemo(QDataStream &in)
     if (in.status() != QDataStream::Ok || version != MemoFormatVersion) {
         return false;
     }
-    in >> loadProblemCount;
+    QStringList roots;
+    in >> roots >> loadProblemCount;
     if (in.status() != QDataStream::Ok || loadProblemCount > 1'000'000) {
         return false;
     }
@@ -721,14 +726,14 @@ bool CatalogLoader::restoreMemo(QDataStream &in)
         }
         quint32 entityCount = 0;
         in >> entityCount;
-        if (in.status() != QDataStream::Ok || (entityCount > 0 && !tree) || (tree && entityCount > tree->documents().size())) {
+        if (in.status() != QDataStream::Ok || (entityCount > 0 && !tree) ||
+            (tree && entityCount > tree->documents().size())) {
             return false;
         }
         for (quint32 e = 0; e < entityCount; ++e) {
             qint32 doc = 0;
             in >> doc;
-            if (doc < 0 || size_t(doc) >= tree->documents().size()
-                || !tree->documentRoot(doc).isMapping()) {
+            if (doc < 0 || size_t(doc) >= tree->documents().size() || !tree->documentRoot(doc).isMapping()) {
                 return false;
             }
             r->entityDocuments.push_back(doc);
@@ -769,6 +774,7 @@ bool CatalogLoader::restoreMemo(QDataStream &in)
     m_memo = std::move(memo);
     m_order = std::move(order);
     m_loadProblems = std::move(loadProblems);
+    m_roots = std::move(roots);
     return true;
 }
 

@@ -19,10 +19,10 @@ namespace Gantry::Catalog {
 // A folder that holds catalog files: a Git checkout or a user's own folder.
 struct Mount
 {
-    QString id;        // stable identity: "<git url>#<branch>" or the absolute folder path
-    QString rootDir;   // absolute local folder
-    QString label;     // what people see: the URL (+branch) or the folder
-    QString commit;    // Git commit loaded (hex), empty for plain folders
+    QString id;      // stable identity: "<git url>#<branch>" or the absolute folder path
+    QString rootDir; // absolute local folder
+    QString label;   // what people see: the URL (+branch) or the folder
+    QString commit;  // Git commit loaded (hex), empty for plain folders
     // Cheap content identity of a file below rootDir (Git blob id). Empty function or empty
     // result: size + modification time are used instead.
     std::function<QByteArray(const QString &relativePath)> versionKey;
@@ -69,7 +69,7 @@ public:
     struct Entry
     {
         MountPtr mount;
-        QString path; // relative to mount->rootDir; a file, a folder, or empty for the whole mount
+        QString path;              // relative to mount->rootDir; a file, a folder, or empty for the whole mount
         bool explicitFile = false; // given by the user: parse even if it does not look like a catalog file
     };
 
@@ -102,6 +102,7 @@ public:
         m_memo.clear();
         m_order.clear();
         m_loadProblems.clear();
+        m_roots.clear();
     }
     bool hasMemo() const { return !m_order.isEmpty(); }
     // Assembles a catalog from the memo alone, in the order of the last load: the instant,
@@ -112,6 +113,7 @@ private:
     QHash<QString, std::shared_ptr<const FileResult>> m_memo; // by absolute path
     QStringList m_order;                                      // paths in load order
     std::vector<Problem> m_loadProblems;                      // problems of the load, not of one file
+    QStringList m_roots;                                      // mount folders, for display paths
     MountResolver m_resolver;
     ProgressCallback m_progress;
     LoadStats m_stats;

@@ -112,53 +112,54 @@ void CatalogService::refresh(bool offline)
             Qt::QueuedConnection);
     };
 
-    m_job = QtConcurrent::run([loader, cancelFlag, workspace, offline, report]() {
-                JobResult result;
-                Sources::SourceSync sync(workspace.cacheDirectory());
-                report(0, 0, QCoreApplication::translate("Gantry::Catalog::CatalogService", "Fetching catalog locations…"));
-                auto synced = sync.sync(workspace, offline, cancelFlag.get(), report);
-                result.messages = synced.messages;
-                if (cancelFlag->load()) {
-                    result.cancelled = true;
-                    return result;
-                }
-                loader->setMountResolver(sync.resolver(offline));
-                loader->setProgressCallback(report);
-                result.catalog = loader->load(synced.entries, cancelFlag.get(), std::move(synced.problems));
-                loader->setProgressCallback({});
-                result.stats = loader->lastStats();
-                result.cancelled = loader->wasCancelled();
-                if (result.catalog) {
-                    Sources::CatalogCache cache(cacheFile(workspace));
-                    QDir().mkpath(workspace.cacheDirectory());
-                    cache.save(*loader, result.catalog->origin(), &result.cacheError);
-                }
+    m_job =
+        QtConcurrent::run([loader, cancelFlag, workspace, offline, report]() {
+            JobResult result;
+            Sources::SourceSync sync(workspace.cacheDirectory());
+            report(0, 0, QCoreApplication::translate("Gantry::Catalog::CatalogService", "Fetching catalog locations…"));
+            auto synced = sync.sync(workspace, offline, cancelFlag.get(), report);
+            result.messages = synced.messages;
+            if (cancelFlag->load()) {
+                result.cancelled = true;
                 return result;
-            }).then(this, [this, generation](JobResult result) {
-        if (generation != m_generation) {
-            return;
-        }
-        if (!result.messages.isEmpty()) {
-            QString message = result.messages.join(QLatin1Char('\n'));
-            if (m_catalog) {
-                message += QLatin1Char('\n')
-                    + tr("Showing the last good catalog (%n entities).", nullptr, m_catalog->size());
             }
-            Q_EMIT loadFailed(message);
-        }
-        if (!result.cacheError.isEmpty()) {
-            qCWarning(lcService) << "could not write the catalog cache:" << result.cacheError;
-        }
-        if (result.catalog) {
-            setCatalog(result.catalog);
-            Q_EMIT refreshed(result.stats.filesParsed, result.stats.files, result.stats.elapsedMs);
-        }
-        setBusy(false);
-        if (m_pendingRefresh) {
-            m_pendingRefresh = false;
-            refresh(false);
-        }
-    });
+            loader->setMountResolver(sync.resolver(offline));
+            loader->setProgressCallback(report);
+            result.catalog = loader->load(synced.entries, cancelFlag.get(), std::move(synced.problems));
+            loader->setProgressCallback({});
+            result.stats = loader->lastStats();
+            result.cancelled = loader->wasCancelled();
+            if (result.catalog) {
+                Sources::CatalogCache cache(cacheFile(workspace));
+                QDir().mkpath(workspace.cacheDirectory());
+                cache.save(*loader, result.catalog->origin(), &result.cacheError);
+            }
+            return result;
+        }).then(this, [this, generation](JobResult result) {
+            if (generation != m_generation) {
+                return;
+            }
+            if (!result.messages.isEmpty()) {
+                QString message = result.messages.join(QLatin1Char('\n'));
+                if (m_catalog) {
+                    message += QLatin1Char('\n') +
+                               tr("Showing the last good catalog (%n entities).", nullptr, m_catalog->size());
+                }
+                Q_EMIT loadFailed(message);
+            }
+            if (!result.cacheError.isEmpty()) {
+                qCWarning(lcService) << "could not write the catalog cache:" << result.cacheError;
+            }
+            if (result.catalog) {
+                setCatalog(result.catalog);
+                Q_EMIT refreshed(result.stats.filesParsed, result.stats.files, result.stats.elapsedMs);
+            }
+            setBusy(false);
+            if (m_pendingRefresh) {
+                m_pendingRefresh = false;
+                refresh(false);
+            }
+        });
 }
 
 void CatalogService::cancel()

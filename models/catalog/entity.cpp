@@ -7,8 +7,8 @@ namespace Gantry::Catalog {
 const QStringList &knownKinds()
 {
     static const QStringList kinds = {
-        QStringLiteral("Component"), QStringLiteral("API"),   QStringLiteral("Resource"),
-        QStringLiteral("System"),    QStringLiteral("Domain"), QStringLiteral("Group"),
+        QStringLiteral("Component"), QStringLiteral("API"),      QStringLiteral("Resource"),
+        QStringLiteral("System"),    QStringLiteral("Domain"),   QStringLiteral("Group"),
         QStringLiteral("User"),      QStringLiteral("Location"), QStringLiteral("Template"),
     };
     return kinds;

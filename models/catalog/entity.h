@@ -24,7 +24,7 @@ struct Entity
     int endLine = 0;         // 1-based last line of the YAML document
 
     QString apiVersion;
-    QString kind; // as written, e.g. "Component"
+    QString kind;      // as written, e.g. "Component"
     QString nameSpace; // "default" when omitted
     QString name;
     QString title;

@@ -53,7 +53,8 @@ QVariant ProblemModel::data(const QModelIndex &index, int role) const
         case SeverityColumn:
             return p->isError() ? tr("Error") : tr("Warning");
         case LocationColumn: {
-            const QString file = QFileInfo(p->location.file).fileName();
+            // Relative to the repository or folder: many files share the name catalog-info.yaml.
+            const QString file = m_catalog ? m_catalog->displayPath(p->location.file) : p->location.file;
             return p->location.line > 0 ? tr("%1:%2").arg(file).arg(p->location.line) : file;
         }
         case MessageColumn:

@@ -6,8 +6,8 @@ namespace Gantry::Catalog {
 
 namespace {
 constexpr std::array<const char *, RelationTypeCount> names = {
-    "ownedBy",   "ownerOf",       "dependsOn",   "dependencyOf",  "partOf",   "hasPart",   "providesApi",
-    "apiProvidedBy", "consumesApi", "apiConsumedBy", "memberOf", "hasMember", "childOf", "parentOf",
+    "ownedBy",       "ownerOf",     "dependsOn",     "dependencyOf", "partOf",    "hasPart", "providesApi",
+    "apiProvidedBy", "consumesApi", "apiConsumedBy", "memberOf",     "hasMember", "childOf", "parentOf",
 };
 } // namespace
 

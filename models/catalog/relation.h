@@ -39,10 +39,7 @@ struct Relation
     QString targetRef; // canonical "kind:namespace/name"
 
     bool operator==(const Relation &) const = default;
-    bool operator<(const Relation &o) const
-    {
-        return type != o.type ? type < o.type : targetRef < o.targetRef;
-    }
+    bool operator<(const Relation &o) const { return type != o.type ? type < o.type : targetRef < o.targetRef; }
 };
 
 } // namespace Gantry::Catalog

@@ -542,9 +542,11 @@ bool Parser::run(const QByteArray &bytes)
     while (!done) {
         if (!yaml_parser_parse(&m_parser, &event)) {
             const auto &mark = m_parser.problem_mark;
-            QString message = tr("YAML syntax error: %1").arg(QString::fromUtf8(m_parser.problem ? m_parser.problem : "unknown error"));
+            QString message = tr("YAML syntax error: %1")
+                                  .arg(QString::fromUtf8(m_parser.problem ? m_parser.problem : "unknown error"));
             if (m_parser.context) {
-                message += tr(" (%1 on line %2)").arg(QString::fromUtf8(m_parser.context)).arg(m_parser.context_mark.line + 1);
+                message +=
+                    tr(" (%1 on line %2)").arg(QString::fromUtf8(m_parser.context)).arg(m_parser.context_mark.line + 1);
             }
             report(quint32(mark.line), quint32(mark.column), message + tr("; fix the YAML at this position"));
             // Drop the unfinished document, keep the complete ones before it.
@@ -586,18 +588,25 @@ bool Parser::run(const QByteArray &bytes)
         case YAML_ALIAS_EVENT: {
             const auto it = m_anchors.find(eventText(event.data.alias.anchor));
             if (it == m_anchors.end()) {
-                report(line, column, tr("unknown alias \"*%1\"; define the anchor \"&%1\" before using it").arg(QString::fromUtf8(eventText(event.data.alias.anchor))));
+                report(line, column,
+                       tr("unknown alias \"*%1\"; define the anchor \"&%1\" before using it")
+                           .arg(QString::fromUtf8(eventText(event.data.alias.anchor))));
                 ok = false;
                 break;
             }
             const auto &target = m_tree.data(it->second);
             if (target.end == 0) {
-                report(line, column, tr("alias \"*%1\" refers to a node that contains it; recursive YAML is not supported").arg(QString::fromUtf8(eventText(event.data.alias.anchor))));
+                report(line, column,
+                       tr("alias \"*%1\" refers to a node that contains it; recursive YAML is not supported")
+                           .arg(QString::fromUtf8(eventText(event.data.alias.anchor))));
                 ok = false;
                 break;
             }
             if (m_tree.m_nodes.size() + (target.end - it->second) > m_limits.maxNodes) {
-                report(line, column, tr("alias expansion makes the document too large (more than %1 nodes); simplify the anchors and aliases").arg(m_limits.maxNodes));
+                report(line, column,
+                       tr("alias expansion makes the document too large (more than %1 nodes); simplify the anchors and "
+                          "aliases")
+                           .arg(m_limits.maxNodes));
                 ok = false;
                 break;
             }
@@ -606,7 +615,9 @@ bool Parser::run(const QByteArray &bytes)
             // maxDepth per anchor (250 anchors: over 30,000 levels in 60 KiB of YAML), and every
             // recursive walk (toJson, the substituter, Builder::copy) overflows the stack.
             if (m_stack.size() + subtreeDepth(it->second) > size_t(m_limits.maxDepth)) {
-                report(line, column, tr("nesting is deeper than %1 levels; Gantry refuses such files to stay responsive").arg(m_limits.maxDepth));
+                report(line, column,
+                       tr("nesting is deeper than %1 levels; Gantry refuses such files to stay responsive")
+                           .arg(m_limits.maxDepth));
                 ok = false;
                 break;
             }
@@ -622,19 +633,23 @@ bool Parser::run(const QByteArray &bytes)
                     quoted = true;
                 }
             }
-            const quint32 index = m_builder.addScalar(std::string_view(eventText(s.value), s.length), quoted, line, column);
+            const quint32 index =
+                m_builder.addScalar(std::string_view(eventText(s.value), s.length), quoted, line, column);
             rememberAnchor(s.anchor, index);
             break;
         }
         case YAML_SEQUENCE_START_EVENT:
         case YAML_MAPPING_START_EVENT: {
             if (int(m_stack.size()) >= m_limits.maxDepth) {
-                report(line, column, tr("nesting is deeper than %1 levels; Gantry refuses such files to stay responsive").arg(m_limits.maxDepth));
+                report(line, column,
+                       tr("nesting is deeper than %1 levels; Gantry refuses such files to stay responsive")
+                           .arg(m_limits.maxDepth));
                 ok = false;
                 break;
             }
             const bool mapping = event.type == YAML_MAPPING_START_EVENT;
-            const quint32 index = m_builder.beginContainer(mapping ? YamlNode::Type::Mapping : YamlNode::Type::Sequence, line, column);
+            const quint32 index =
+                m_builder.beginContainer(mapping ? YamlNode::Type::Mapping : YamlNode::Type::Sequence, line, column);
             const yaml_char_t *anchor = mapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor;
             rememberAnchor(anchor, index);
             m_stack.push_back({index, mapping});
@@ -654,7 +669,8 @@ bool Parser::run(const QByteArray &bytes)
         yaml_event_delete(&event);
         if (!ok || m_tree.m_nodes.size() > m_limits.maxNodes) {
             if (ok) {
-                report(line, column, tr("the file has more than %1 YAML nodes; split it into smaller files").arg(m_limits.maxNodes));
+                report(line, column,
+                       tr("the file has more than %1 YAML nodes; split it into smaller files").arg(m_limits.maxNodes));
             }
             m_tree.m_nodes.resize(docStartNode);
             m_tree.m_syntaxError = true;
@@ -676,9 +692,10 @@ std::shared_ptr<YamlTree> YamlTree::parse(const QByteArray &bytes, const QString
         return tree;
     };
     if (bytes.size() > limits.maxBytes) {
-        return fail(tr("the file is %1 MiB, larger than the %2 MiB limit for catalog files; split it into smaller files")
-                        .arg(double(bytes.size()) / (1024.0 * 1024.0), 0, 'f', 1)
-                        .arg(limits.maxBytes / (1024 * 1024)));
+        return fail(
+            tr("the file is %1 MiB, larger than the %2 MiB limit for catalog files; split it into smaller files")
+                .arg(double(bytes.size()) / (1024.0 * 1024.0), 0, 'f', 1)
+                .arg(limits.maxBytes / (1024 * 1024)));
     }
     // UTF-16/32 files start with a BOM and legitimately contain NUL bytes; libyaml handles those.
     const bool utf16 = bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF");
@@ -713,7 +730,8 @@ std::shared_ptr<YamlTree> YamlTree::deserialize(QDataStream &in)
     quint32 nodeCount = 0, textSize = 0, docCount = 0;
     bool syntaxError = false;
     in >> nodeCount >> textSize >> docCount >> syntaxError;
-    if (in.status() != QDataStream::Ok || nodeCount > 64'000'000 || textSize > 1'000'000'000 || docCount > nodeCount + 1) {
+    if (in.status() != QDataStream::Ok || nodeCount > 64'000'000 || textSize > 1'000'000'000 ||
+        docCount > nodeCount + 1) {
         in.setStatus(QDataStream::ReadCorruptData);
         return {};
     }
@@ -728,8 +746,8 @@ std::shared_ptr<YamlTree> YamlTree::deserialize(QDataStream &in)
     tree->m_nodes.resize(nodeCount);
     tree->m_text.resize(textSize);
     const int nodeBytes = int(nodeCount * sizeof(NodeData));
-    if (in.readRawData(reinterpret_cast<char *>(tree->m_nodes.data()), nodeBytes) != nodeBytes
-        || in.readRawData(tree->m_text.data(), int(textSize)) != int(textSize)) {
+    if (in.readRawData(reinterpret_cast<char *>(tree->m_nodes.data()), nodeBytes) != nodeBytes ||
+        in.readRawData(tree->m_text.data(), int(textSize)) != int(textSize)) {
         in.setStatus(QDataStream::ReadCorruptData);
         return {};
     }

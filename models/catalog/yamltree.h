@@ -26,8 +26,7 @@ public:
     YamlNode(const YamlTree *tree, quint32 index)
         : m_tree(tree)
         , m_index(index)
-    {
-    }
+    {}
 
     bool isValid() const { return m_tree != nullptr; }
     Type type() const;
@@ -91,8 +90,8 @@ public:
         quint32 column = 0;   // 0-based
         quint32 textOffset = 0;
         quint32 textLength = 0;
-        quint32 end = 0;      // index one past this node's subtree
-        quint32 count = 0;    // children: sequence items, or mapping keys+values
+        quint32 end = 0;   // index one past this node's subtree
+        quint32 count = 0; // children: sequence items, or mapping keys+values
     };
 
     struct Document
@@ -125,7 +124,10 @@ public:
     YamlNode node(quint32 index) const { return YamlNode(this, index); }
     YamlNode documentRoot(int i) const { return YamlNode(this, m_documents[size_t(i)].root); }
     const NodeData &data(quint32 index) const { return m_nodes[index]; }
-    std::string_view text(const NodeData &d) const { return std::string_view(m_text.data() + d.textOffset, d.textLength); }
+    std::string_view text(const NodeData &d) const
+    {
+        return std::string_view(m_text.data() + d.textOffset, d.textLength);
+    }
     size_t nodeCount() const { return m_nodes.size(); }
     size_t memoryUsage() const { return m_nodes.capacity() * sizeof(NodeData) + m_text.capacity(); }
     bool hadSyntaxError() const { return m_syntaxError; }
@@ -152,8 +154,7 @@ class YamlTree::Builder
 public:
     explicit Builder(YamlTree &tree)
         : m_tree(tree)
-    {
-    }
+    {}
     quint32 addScalar(std::string_view text, bool quoted, quint32 line, quint32 column);
     quint32 addNull(quint32 line, quint32 column);
     quint32 beginContainer(YamlNode::Type type, quint32 line, quint32 column);

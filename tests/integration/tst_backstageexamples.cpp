@@ -4,8 +4,8 @@
 
 #include <QDir>
 #include <QDirIterator>
-#include <QSet>
 #include <QFileInfo>
+#include <QSet>
 #include <QTest>
 
 using namespace Gantry::Catalog;
@@ -127,15 +127,16 @@ private Q_SLOTS:
     void invalidComponentIsRejectedWithBackstagesReasons()
     {
         CatalogLoader loader;
-        const auto catalog = loader.load(
-            {{mountOf(examplesDir()), QStringLiteral("components/invalid-component.yaml"), true}});
+        const auto catalog =
+            loader.load({{mountOf(examplesDir()), QStringLiteral("components/invalid-component.yaml"), true}});
         QVERIFY(catalog);
         QCOMPARE(catalog->size(), 0);
         bool nameReported = false;
         bool tagReported = false;
         for (const auto &p : catalog->problems()) {
             QVERIFY(p.location.line > 0);
-            if (p.isError() && p.message.contains(QLatin1String("metadata.name")) && p.message.contains(QLatin1String("invalid component"))) {
+            if (p.isError() && p.message.contains(QLatin1String("metadata.name")) &&
+                p.message.contains(QLatin1String("invalid component"))) {
                 nameReported = true;
             }
             if (p.isError() && p.message.contains(QLatin1String("go 1.15.3"))) {

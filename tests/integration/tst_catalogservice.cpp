@@ -25,8 +25,8 @@ void writeFile(const QString &path, const QByteArray &content)
 
 QByteArray component(const QByteArray &name)
 {
-    return "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: " + name
-        + "\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n";
+    return "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: " + name +
+           "\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n";
 }
 
 const QByteArray group = "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\n"
@@ -66,13 +66,15 @@ private Q_SLOTS:
         writeFile(work + QStringLiteral("/catalog-info.yaml"), group + "---\n" + component("one"));
         const QString url = QStringLiteral("file://") + bare;
         QVERIFY2(Sources::GitRepository::commitAllAndPush(work, url, QStringLiteral("main"), QStringLiteral("first"),
-                                                          QStringLiteral("Test"), QStringLiteral("t@example.invalid"), &error),
+                                                          QStringLiteral("Test"), QStringLiteral("t@example.invalid"),
+                                                          &error),
                  qPrintable(error));
 
         const QString wsDir = dir.filePath(QStringLiteral("ws"));
         writeFile(wsDir + QStringLiteral("/gantry.yaml"),
-                  "name: Test\ncatalog:\n  locations:\n    - url: " + url.toUtf8() + "\n      branch: main\n"
-                  "      path: catalog-info.yaml\n");
+                  "name: Test\ncatalog:\n  locations:\n    - url: " + url.toUtf8() +
+                      "\n      branch: main\n"
+                      "      path: catalog-info.yaml\n");
         QString loadError;
         auto workspace = Workspace::Workspace::load(wsDir, &loadError);
         QVERIFY2(workspace, qPrintable(loadError));
@@ -86,9 +88,11 @@ private Q_SLOTS:
             QCOMPARE(service.catalog()->size(), 2);
 
             // A new commit on the remote shows up on refresh, re-parsing only the changed file.
-            writeFile(work + QStringLiteral("/catalog-info.yaml"), group + "---\n" + component("one") + "---\n" + component("two"));
-            QVERIFY(Sources::GitRepository::commitAllAndPush(work, url, QStringLiteral("main"), QStringLiteral("second"),
-                                                             QStringLiteral("Test"), QStringLiteral("t@example.invalid"), &error));
+            writeFile(work + QStringLiteral("/catalog-info.yaml"),
+                      group + "---\n" + component("one") + "---\n" + component("two"));
+            QVERIFY(Sources::GitRepository::commitAllAndPush(work, url, QStringLiteral("main"),
+                                                             QStringLiteral("second"), QStringLiteral("Test"),
+                                                             QStringLiteral("t@example.invalid"), &error));
             QSignalSpy refreshed(&service, &Catalog::CatalogService::refreshed);
             service.refresh();
             QVERIFY(waitIdle(service));

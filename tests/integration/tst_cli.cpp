@@ -99,10 +99,13 @@ private Q_SLOTS:
         QTest::newRow("unknown verb") << QStringList{QStringLiteral("frobnicate")};
         QTest::newRow("catalog without verb") << QStringList{QStringLiteral("catalog")};
         QTest::newRow("unknown catalog verb") << QStringList{QStringLiteral("catalog"), QStringLiteral("nope")};
-        QTest::newRow("bad format") << QStringList{QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--format"),
-                                                   QStringLiteral("xml"), QStringLiteral("--source"), QStringLiteral(".")};
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--bogus")};
-        QTest::newRow("show without ref") << QStringList{QStringLiteral("catalog"), QStringLiteral("show"), QStringLiteral("--source"), QStringLiteral(".")};
+        QTest::newRow("bad format") << QStringList{QStringLiteral("catalog"),  QStringLiteral("list"),
+                                                   QStringLiteral("--format"), QStringLiteral("xml"),
+                                                   QStringLiteral("--source"), QStringLiteral(".")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("catalog"), QStringLiteral("list"),
+                                                       QStringLiteral("--bogus")};
+        QTest::newRow("show without ref") << QStringList{QStringLiteral("catalog"), QStringLiteral("show"),
+                                                         QStringLiteral("--source"), QStringLiteral(".")};
         QTest::newRow("demo init without dir") << QStringList{QStringLiteral("demo"), QStringLiteral("init")};
     }
 
@@ -164,20 +167,25 @@ private Q_SLOTS:
         const QJsonObject e = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(e.value(QLatin1String("apiVersion")).toString(), QStringLiteral("backstage.io/v1alpha1"));
         QCOMPARE(e.value(QLatin1String("kind")).toString(), QStringLiteral("Component"));
-        QCOMPARE(e.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString(), QStringLiteral("foo"));
-        QCOMPARE(e.value(QLatin1String("metadata")).toObject().value(QLatin1String("namespace")).toString(), QStringLiteral("default"));
-        QCOMPARE(e.value(QLatin1String("spec")).toObject().value(QLatin1String("owner")).toString(), QStringLiteral("team-a"));
+        QCOMPARE(e.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString(),
+                 QStringLiteral("foo"));
+        QCOMPARE(e.value(QLatin1String("metadata")).toObject().value(QLatin1String("namespace")).toString(),
+                 QStringLiteral("default"));
+        QCOMPARE(e.value(QLatin1String("spec")).toObject().value(QLatin1String("owner")).toString(),
+                 QStringLiteral("team-a"));
         const QJsonArray relations = e.value(QLatin1String("relations")).toArray();
         QVERIFY(relations.contains(QJsonObject{{QStringLiteral("type"), QStringLiteral("ownedBy")},
                                                {QStringLiteral("targetRef"), QStringLiteral("group:default/team-a")}}));
-        QVERIFY(relations.contains(QJsonObject{{QStringLiteral("type"), QStringLiteral("dependsOn")},
-                                               {QStringLiteral("targetRef"), QStringLiteral("component:default/bar")}}));
+        QVERIFY(
+            relations.contains(QJsonObject{{QStringLiteral("type"), QStringLiteral("dependsOn")},
+                                           {QStringLiteral("targetRef"), QStringLiteral("component:default/bar")}}));
 
         const Run yaml = gantry({QStringLiteral("catalog"), QStringLiteral("show"), QStringLiteral("--source"),
                                  QStringLiteral("./catalog-info.yaml"), QStringLiteral("bar")},
                                 dir.path());
         QCOMPARE(yaml.exitCode, 0);
-        QVERIFY2(yaml.out.startsWith(QLatin1String("apiVersion: backstage.io/v1alpha1\nkind: Component\n")), qPrintable(yaml.out));
+        QVERIFY2(yaml.out.startsWith(QLatin1String("apiVersion: backstage.io/v1alpha1\nkind: Component\n")),
+                 qPrintable(yaml.out));
         QVERIFY2(yaml.out.contains(QLatin1String("type: dependencyOf")), qPrintable(yaml.out));
         QVERIFY(yaml.out.contains(QLatin1String("targetRef: component:default/foo")));
 
@@ -192,18 +200,19 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         writeFile(dir.filePath(QStringLiteral("catalog-info.yaml")), goodCatalog);
-        const Run json = gantry({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--source"), dir.path(),
-                                 QStringLiteral("--kind"), QStringLiteral("component"), QStringLiteral("--format"),
-                                 QStringLiteral("json")});
+        const Run json = gantry({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--source"),
+                                 dir.path(), QStringLiteral("--kind"), QStringLiteral("component"),
+                                 QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(json.exitCode, 0);
-        const QJsonArray items = QJsonDocument::fromJson(json.out.toUtf8()).object().value(QLatin1String("items")).toArray();
+        const QJsonArray items =
+            QJsonDocument::fromJson(json.out.toUtf8()).object().value(QLatin1String("items")).toArray();
         QCOMPARE(items.size(), 2);
         for (const auto &item : items) {
             QCOMPARE(item.toObject().value(QLatin1String("kind")).toString(), QStringLiteral("Component"));
             QVERIFY(item.toObject().contains(QLatin1String("relations")));
         }
-        const Run owned = gantry({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--source"), dir.path(),
-                                  QStringLiteral("--owner"), QStringLiteral("team-b")});
+        const Run owned = gantry({QStringLiteral("catalog"), QStringLiteral("list"), QStringLiteral("--source"),
+                                  dir.path(), QStringLiteral("--owner"), QStringLiteral("team-b")});
         QCOMPARE(owned.exitCode, 0);
         const QStringList lines = owned.out.trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 2); // header + bar
@@ -224,7 +233,8 @@ private Q_SLOTS:
         QCOMPARE(again.exitCode, 1);
 
         // The demo catalog is clean, and big enough to be believable.
-        const Run validate = gantry({QStringLiteral("--workspace"), demo, QStringLiteral("catalog"), QStringLiteral("validate")});
+        const Run validate =
+            gantry({QStringLiteral("--workspace"), demo, QStringLiteral("catalog"), QStringLiteral("validate")});
         QVERIFY2(validate.exitCode == 0, qPrintable(validate.out + validate.err));
         QVERIFY2(validate.out.contains(QLatin1String("0 error(s), 0 warning(s)")), qPrintable(validate.out));
 
@@ -232,7 +242,8 @@ private Q_SLOTS:
                                  QStringLiteral("--format"), QStringLiteral("json")});
         QCOMPARE(list.exitCode, 0);
         QHash<QString, int> counts;
-        const QJsonArray items = QJsonDocument::fromJson(list.out.toUtf8()).object().value(QLatin1String("items")).toArray();
+        const QJsonArray items =
+            QJsonDocument::fromJson(list.out.toUtf8()).object().value(QLatin1String("items")).toArray();
         for (const auto &item : items) {
             counts[item.toObject().value(QLatin1String("kind")).toString()]++;
         }

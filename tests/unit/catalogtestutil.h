@@ -14,7 +14,8 @@ namespace Gantry::Tests {
 
 inline Catalog::CatalogPtr catalogFromYaml(const QByteArray &yaml,
                                            const QString &file = QStringLiteral("catalog-info.yaml"),
-                                           const QString &origin = QStringLiteral("test"))
+                                           const QString &origin = QStringLiteral("test"),
+                                           const QStringList &roots = {})
 {
     using namespace Gantry::Catalog;
     std::vector<Problem> problems;
@@ -28,7 +29,7 @@ inline Catalog::CatalogPtr catalogFromYaml(const QByteArray &yaml,
         auto outgoing = outgoingRelations(e, &problems);
         inputs.push_back(Catalog::Catalog::Input{std::move(e), std::move(outgoing)});
     }
-    return Catalog::Catalog::assemble(std::move(inputs), std::move(problems), origin);
+    return Catalog::Catalog::assemble(std::move(inputs), std::move(problems), origin, roots);
 }
 
 // A small organisation: two teams, a system with components, an API, a resource, a dangling

@@ -25,8 +25,8 @@ void writeFile(const QString &path, const QByteArray &content)
 
 QByteArray component(const char *name, const char *extra = "")
 {
-    return QByteArray("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ") + name
-        + "\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n" + extra;
+    return QByteArray("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ") + name +
+           "\nspec:\n  type: service\n  lifecycle: production\n  owner: team-a\n" + extra;
 }
 
 const QByteArray group = "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\n"
@@ -105,8 +105,8 @@ private Q_SLOTS:
         QVERIFY(catalog->entity(QStringLiteral("component:default/one")));
         QVERIFY(catalog->entity(QStringLiteral("component:default/two")));
         QVERIFY2(!catalog->entity(QStringLiteral("component:default/deep")), "'*' must not cross folders");
-        QVERIFY2(hasProblem(*catalog, QStringLiteral("./missing.yaml was not found"), Problem::Severity::Error)
-                     || hasProblem(*catalog, QStringLiteral("missing.yaml was not found"), Problem::Severity::Error),
+        QVERIFY2(hasProblem(*catalog, QStringLiteral("./missing.yaml was not found"), Problem::Severity::Error) ||
+                     hasProblem(*catalog, QStringLiteral("missing.yaml was not found"), Problem::Severity::Error),
                  qPrintable(problemsText(*catalog)));
         // The missing target is reported where it is written: catalog-info.yaml line 8.
         bool located = false;
@@ -132,10 +132,12 @@ private Q_SLOTS:
     void cyclicLocationsTerminate()
     {
         QTemporaryDir dir;
-        writeFile(dir.filePath(QStringLiteral("a.yaml")),
-                  "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: a\nspec:\n  target: ./b.yaml\n");
-        writeFile(dir.filePath(QStringLiteral("b.yaml")),
-                  "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: b\nspec:\n  target: ./a.yaml\n");
+        writeFile(
+            dir.filePath(QStringLiteral("a.yaml")),
+            "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: a\nspec:\n  target: ./b.yaml\n");
+        writeFile(
+            dir.filePath(QStringLiteral("b.yaml")),
+            "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: b\nspec:\n  target: ./a.yaml\n");
         CatalogLoader loader;
         const auto catalog = loader.load({{folderMount(dir.path()), QStringLiteral("a.yaml"), true}});
         QVERIFY(catalog);
@@ -207,8 +209,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("syntax") << QByteArray("apiVersion: backstage.io/v1alpha1\nkind: [\n")
                                 << QStringLiteral("YAML syntax error");
-        QTest::newRow("scalar document") << QByteArray("just a string\n") << QStringLiteral("Expected object at root, got string");
-        QTest::newRow("list document") << QByteArray("- a\n- b\n") << QStringLiteral("Expected object at root, got array");
+        QTest::newRow("scalar document") << QByteArray("just a string\n")
+                                         << QStringLiteral("Expected object at root, got string");
+        QTest::newRow("list document") << QByteArray("- a\n- b\n")
+                                       << QStringLiteral("Expected object at root, got array");
         QTest::newRow("binary") << QByteArray("apiVersion: backstage.io/v1alpha1\n\0\0\0", 37)
                                 << QStringLiteral("looks binary");
         QByteArray deep = "apiVersion: backstage.io/v1alpha1\nx: ";
@@ -287,7 +291,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         writeFile(dir.filePath(QStringLiteral("org.yaml")), group);
-        writeFile(dir.filePath(QStringLiteral("a.yaml")), component("a", "  dependsOn: [component:b, resource:gone]\n"));
+        writeFile(dir.filePath(QStringLiteral("a.yaml")),
+                  component("a", "  dependsOn: [component:b, resource:gone]\n"));
         writeFile(dir.filePath(QStringLiteral("b.yaml")), component("b"));
         writeFile(dir.filePath(QStringLiteral("loc.yaml")), "apiVersion: backstage.io/v1alpha1\nkind: Location\n"
                                                             "metadata:\n  name: loc\nspec:\n  target: ./gone.yaml\n");
@@ -325,7 +330,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         for (int i = 0; i < 50; ++i) {
-            writeFile(dir.filePath(QStringLiteral("c%1.yaml").arg(i)), component(QByteArray("c" + QByteArray::number(i)).constData()));
+            writeFile(dir.filePath(QStringLiteral("c%1.yaml").arg(i)),
+                      component(QByteArray("c" + QByteArray::number(i)).constData()));
         }
         std::atomic_bool cancel{true};
         CatalogLoader loader;

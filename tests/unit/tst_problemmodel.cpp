@@ -69,9 +69,10 @@ private Q_SLOTS:
         QTest::newRow("error icon") << 1 << int(ProblemModel::SeverityColumn) << int(SeverityIconRole)
                                     << QVariant(QStringLiteral("error"));
         QTest::newRow("file:line") << 0 << int(ProblemModel::LocationColumn) << int(Qt::DisplayRole)
-                                   << QVariant(QStringLiteral("catalog-info.yaml:5"));
+                                   << QVariant(
+                                          QStringLiteral("components/a/catalog-info.yaml:5")); // relative to its root
         QTest::newRow("file role") << 1 << int(ProblemModel::MessageColumn) << int(FileRole)
-                                   << QVariant(QStringLiteral("/repo/catalog-info.yaml"));
+                                   << QVariant(QStringLiteral("/repo/components/a/catalog-info.yaml"));
         QTest::newRow("line role") << 1 << int(ProblemModel::MessageColumn) << int(LineRole) << QVariant(7);
         QTest::newRow("column role") << 1 << int(ProblemModel::MessageColumn) << int(ColumnRole) << QVariant(1);
         QTest::newRow("entity") << 0 << int(ProblemModel::EntityColumn) << int(Qt::DisplayRole)
@@ -91,7 +92,8 @@ private Q_SLOTS:
 
         ProblemModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setCatalog(catalogFromYaml(problemYaml(), QStringLiteral("/repo/catalog-info.yaml")));
+        model.setCatalog(catalogFromYaml(problemYaml(), QStringLiteral("/repo/components/a/catalog-info.yaml"),
+                                         QStringLiteral("test"), {QStringLiteral("/repo")}));
         const QVariant actual = model.index(row, column).data(role);
         QCOMPARE(actual.toString(), expected.toString());
     }
@@ -100,7 +102,8 @@ private Q_SLOTS:
     {
         ProblemModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setCatalog(catalogFromYaml(problemYaml(), QStringLiteral("/repo/catalog-info.yaml")));
+        model.setCatalog(catalogFromYaml(problemYaml(), QStringLiteral("/repo/components/a/catalog-info.yaml"),
+                                         QStringLiteral("test"), {QStringLiteral("/repo")}));
         QVERIFY(model.index(0, ProblemModel::MessageColumn).data().toString().contains(QLatin1String("team-x")));
         QVERIFY(model.index(1, ProblemModel::MessageColumn).data().toString().contains(QLatin1String("twice")));
         QCOMPARE(model.problemAt(1)->severity, Problem::Severity::Error);
