@@ -1,5 +1,6 @@
 #include "tests/bench/catalogGenerator.h"
 
+#include "tests/bench/catalogGeneratorDetails.h"
 #include "tests/bench/catalogGeneratorVocabulary.h"
 
 #include <QDir>
@@ -13,69 +14,9 @@
 
 namespace Gantry::Bench {
 
+using namespace Detail;
+
 namespace {
-
-// splitmix64: tiny, fast, and identical everywhere (std:: distributions are not portable).
-class Rng
-{
-public:
-    explicit Rng(quint64 seed)
-        : m_state(seed * 0x9E3779B97F4A7C15ull + 0x2545F4914F6CDD1Dull)
-    {
-    }
-    quint64 next()
-    {
-        m_state += 0x9E3779B97F4A7C15ull;
-        quint64 z = m_state;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return n <= 1 ? 0 : int(next() % quint64(n)); }
-    int between(int lo, int hi) { return lo + below(hi - lo + 1); } // inclusive
-    bool chance(double p) { return double(next() >> 11) * 0x1.0p-53 < p; }
-    template<typename List>
-    const auto &pick(const List &list)
-    {
-        return list[below(int(std::size(list)))];
-    }
-
-private:
-    quint64 m_state;
-};
-
-QString lat(const char *s)
-{
-    return QString::fromLatin1(s);
-}
-
-QString capitalized(const QString &word)
-{
-    return word.isEmpty() ? word : word.left(1).toUpper() + word.mid(1);
-}
-
-// "ledger-reconciler" -> "Ledger Reconciler"
-QString titleOf(const QString &name)
-{
-    QStringList words = name.split(QLatin1Char('-'), Qt::SkipEmptyParts);
-    for (auto &w : words) {
-        w = capitalized(w);
-    }
-    return words.join(QLatin1Char(' '));
-}
-
-QString hexId(Rng &rng, int length, bool upper = false)
-{
-    static const char lower[] = "0123456789abcdef";
-    static const char alnum[] = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-    QString s;
-    s.reserve(length);
-    for (int i = 0; i < length; ++i) {
-        s += upper ? QLatin1Char(alnum[rng.below(int(sizeof(alnum) - 1))])
-                   : QLatin1Char(lower[rng.below(int(sizeof(lower) - 1))]);
-    }
-    return s;
-}
 
 class Names
 {
@@ -116,85 +57,6 @@ Counts countsFor(int n)
     // One entity is the root Location; components take the rest (~55%).
     c.components = n - 1 - c.domains - c.systems - c.groups - c.users - c.templates - c.apis - c.resources;
     return c;
-}
-
-QString description(Rng &rng, const QString &systemTitle, const QString &domain)
-{
-    using namespace Vocabulary;
-    const auto sentence = [&](int which) -> QString {
-        const QString object = lat(rng.pick(objects));
-        switch (which) {
-        case 0:
-            return lat(rng.pick(verbs)) + QLatin1Char(' ') + object + QStringLiteral(" for the ") + domain +
-                   QStringLiteral(" domain.");
-        case 1:
-            return QStringLiteral("Owns the ") + object + QStringLiteral(" lifecycle, from ") + lat(rng.pick(stages)) +
-                   QStringLiteral(" to ") + lat(rng.pick(stages)) + QLatin1Char('.');
-        case 2:
-            return QStringLiteral("Exposes ") + object + QStringLiteral(" to ") + lat(rng.pick(consumers)) +
-                   QStringLiteral(" over ") + lat(rng.pick(protocols)) + QLatin1Char('.');
-        case 3:
-            return QStringLiteral("Runs nightly jobs that reconcile ") + object + QStringLiteral(" with ") +
-                   lat(rng.pick(objects)) + QLatin1Char('.');
-        case 4:
-            return QStringLiteral("Part of ") + systemTitle + QStringLiteral(", publishes events when ") + object +
-                   QStringLiteral(" change and keeps a read model for ") + lat(rng.pick(consumers)) + QLatin1Char('.');
-        case 5:
-            return QStringLiteral("See the runbook before paging on-call; most alerts clear after a restart of the ") +
-                   lat(rng.pick(stages)) + QStringLiteral(" workers.");
-        case 6:
-            return QStringLiteral("Legacy path for ") + object +
-                   QStringLiteral(", to be retired once the migration to the new ") + systemTitle +
-                   QStringLiteral(" platform is complete.");
-        default:
-            return QStringLiteral("Handles about ") + QString::number(rng.between(2, 900)) +
-                   QStringLiteral(" requests per second at peak with a p99 below ") +
-                   QString::number(rng.between(20, 400)) + QStringLiteral(" ms.");
-        }
-    };
-    const int sentences = rng.chance(0.4) ? 1 : (rng.chance(0.65) ? 2 : 3);
-    QStringList parts;
-    int first = rng.below(8);
-    for (int i = 0; i < sentences; ++i) {
-        parts << sentence((first + i * 3) % 8);
-    }
-    return parts.join(QLatin1Char(' '));
-}
-
-QStringList tagsFor(Rng &rng, int min, int max)
-{
-    QStringList tags;
-    const int count = rng.between(min, max);
-    for (int i = 0; i < count; ++i) {
-        const QString tag = lat(rng.pick(Vocabulary::tags));
-        if (!tags.contains(tag)) {
-            tags << tag;
-        }
-    }
-    return tags;
-}
-
-QList<PlannedLink> linksFor(Rng &rng, const QString &name, const QString &repo)
-{
-    QList<PlannedLink> links;
-    if (rng.chance(0.6)) {
-        links.append({QStringLiteral("https://runbooks.acme.example/") + name, QStringLiteral("Runbook"),
-                      QStringLiteral("docs")});
-    }
-    if (rng.chance(0.5)) {
-        links.append({QStringLiteral("https://grafana.acme.example/d/") + hexId(rng, 9) + QLatin1Char('/') + name,
-                      QStringLiteral("Dashboard"), QStringLiteral("dashboard")});
-    }
-    if (!repo.isEmpty() && rng.chance(0.3)) {
-        links.append({QStringLiteral("https://github.com/acme/") + repo + QStringLiteral("/wiki"),
-                      QStringLiteral("Wiki"), QStringLiteral("github")});
-    }
-    return links;
-}
-
-QString person(Rng &rng)
-{
-    return lat(rng.pick(Vocabulary::firstNames)) + QLatin1Char(' ') + lat(rng.pick(Vocabulary::lastNames));
 }
 
 } // namespace
@@ -274,8 +136,7 @@ CatalogPlan planCatalog(int total, quint32 seed)
         const int g = add(QStringLiteral("Group"));
         const int area = areas[size_t(rng.below(int(areas.size())))];
         const QString prefix = E[size_t(area)].name.chopped(5); // the domain word
-        E[size_t(g)].name =
-            names.unique(QStringLiteral("Group"), prefix + QLatin1Char('-') + lat(rng.pick(animals)));
+        E[size_t(g)].name = names.unique(QStringLiteral("Group"), prefix + QLatin1Char('-') + lat(rng.pick(animals)));
         E[size_t(g)].type = QStringLiteral("team");
         E[size_t(g)].parent = E[size_t(area)].name;
         E[size_t(g)].displayName = titleOf(E[size_t(g)].name);
@@ -302,7 +163,7 @@ CatalogPlan planCatalog(int total, quint32 seed)
         const QString last = lat(rng.pick(lastNames));
         auto &user = E[size_t(u)];
         user.name = names.unique(QStringLiteral("User"), first.toLower() + QLatin1Char('.') + last.toLower());
-        user.displayName = first + QLatin1Char(' ') + last;
+        user.displayName = capitalized(first) + QLatin1Char(' ') + capitalized(last);
         user.email = user.name + QStringLiteral("@acme.example");
         if (rng.chance(0.5)) {
             user.annotations.append({QStringLiteral("github.com/user-login"),
@@ -327,8 +188,8 @@ CatalogPlan planCatalog(int total, quint32 seed)
         d.owner = i < areas.size() ? E[size_t(areas[i])].name : E[size_t(org)].name;
         d.type = QStringLiteral("product-area");
         d.title = titleOf(d.name);
-        d.description = QStringLiteral("Everything ") + d.name + QStringLiteral(": ") +
-                        description(rng, titleOf(d.name), d.name);
+        d.description =
+            QStringLiteral("Everything ") + d.name + QStringLiteral(": ") + description(rng, titleOf(d.name), d.name);
         d.tags = tagsFor(rng, 0, 2);
     }
     std::vector<int> systems;
@@ -371,10 +232,10 @@ CatalogPlan planCatalog(int total, quint32 seed)
         auto &e = E[size_t(comp)];
         e.name = names.unique(QStringLiteral("Component"), wanted);
         const int kindRoll = rng.below(100);
-        e.type = kindRoll < 60 ? QStringLiteral("service")
-                               : (kindRoll < 75 ? QStringLiteral("website")
-                                                : (kindRoll < 95 ? QStringLiteral("library")
-                                                                 : QStringLiteral("data-pipeline")));
+        e.type = kindRoll < 60
+                     ? QStringLiteral("service")
+                     : (kindRoll < 75 ? QStringLiteral("website")
+                                      : (kindRoll < 95 ? QStringLiteral("library") : QStringLiteral("data-pipeline")));
         const int life = rng.below(100);
         e.lifecycle = life < 65 ? QStringLiteral("production")
                                 : (life < 85 ? QStringLiteral("experimental") : QStringLiteral("deprecated"));
@@ -395,7 +256,7 @@ CatalogPlan planCatalog(int total, quint32 seed)
             e.title = titleOf(e.name);
         }
         e.description = description(rng, sysTitle, domainName);
-        e.tags = tagsFor(rng, 1, 4);
+        e.tags = tagsFor(rng, 1, 3);
         componentsOf[size_t(systemIndex)].push_back(comp);
         components.push_back(comp);
         componentSystem.push_back(systemIndex);
@@ -416,13 +277,18 @@ CatalogPlan planCatalog(int total, quint32 seed)
         auto &api = E[size_t(a)];
         const auto &prov = E[size_t(provider)];
         const int typeRoll = rng.below(100);
-        api.type = typeRoll < 60 ? QStringLiteral("openapi")
-                                 : (typeRoll < 75 ? QStringLiteral("asyncapi")
-                                                  : (typeRoll < 85 ? QStringLiteral("graphql") : QStringLiteral("grpc")));
-        const QString suffix = api.type == QLatin1String("asyncapi") ? QStringLiteral("-events") : QStringLiteral("-api");
+        api.type = typeRoll < 60
+                       ? QStringLiteral("openapi")
+                       : (typeRoll < 75 ? QStringLiteral("asyncapi")
+                                        : (typeRoll < 85 ? QStringLiteral("graphql") : QStringLiteral("grpc")));
+        const QString suffix =
+            api.type == QLatin1String("asyncapi") ? QStringLiteral("-events") : QStringLiteral("-api");
         api.name = names.unique(QStringLiteral("API"), prov.name + suffix);
         api.lifecycle = prov.lifecycle;
-        api.owner = prov.owner;
+        // The provider's owner, unless that team is gone (only components dangle on purpose).
+        api.owner = prov.owner.startsWith(QLatin1String("group:former-"))
+                        ? E[size_t(systems[size_t(systemIndex)])].owner
+                        : prov.owner;
         api.system = E[size_t(systems[size_t(systemIndex)])].name;
         api.title = titleOf(api.name);
         api.description = description(rng, E[size_t(systems[size_t(systemIndex)])].title,
@@ -485,20 +351,21 @@ CatalogPlan planCatalog(int total, quint32 seed)
     }
     for (size_t i = 0; i < components.size(); ++i) {
         auto &comp = E[size_t(components[i])];
-        const int consumes = comp.type == QLatin1String("library") ? rng.below(2) : rng.between(0, 4);
+        const int consumes = comp.type == QLatin1String("library") ? rng.below(2) : rng.between(0, 3);
         for (int k = 0; k < consumes; ++k) {
             QString api;
-            if (rng.chance(0.015)) {
+            const bool dangling = rng.chance(0.015);
+            if (dangling) {
                 api = QStringLiteral("legacy-") + lat(rng.pick(systemNouns)) + QStringLiteral("-api");
-                ++plan.danglingReferences;
             } else {
                 const auto &local = apisOfDomain[size_t(systemDomain[size_t(componentSystem[i])])];
                 const int a = (!local.empty() && rng.chance(0.7)) ? local[size_t(rng.below(int(local.size())))]
-                                                                   : apis[size_t(rng.below(int(apis.size())))];
+                                                                  : apis[size_t(rng.below(int(apis.size())))];
                 api = E[size_t(a)].name;
             }
             if (!comp.providesApis.contains(api) && !comp.consumesApis.contains(api)) {
                 comp.consumesApis << api;
+                plan.danglingReferences += dangling ? 1 : 0;
             }
         }
         const auto &siblings = componentsOf[size_t(componentSystem[i])];
@@ -529,12 +396,13 @@ CatalogPlan planCatalog(int total, quint32 seed)
         auto &tpl = E[size_t(t)];
         tpl.apiVersion = QStringLiteral("scaffolder.backstage.io/v1beta3");
         const QString lang = lat(templateLanguages[size_t(i) % std::size(templateLanguages)]);
-        const QString what =
-            lat(templateKinds[(size_t(i) / std::size(templateLanguages)) % std::size(templateKinds)]);
-        tpl.name = names.unique(QStringLiteral("Template"), lang + QLatin1Char('-') + what + QStringLiteral("-template"));
+        const QString what = lat(templateKinds[(size_t(i) / std::size(templateLanguages)) % std::size(templateKinds)]);
+        tpl.name =
+            names.unique(QStringLiteral("Template"), lang + QLatin1Char('-') + what + QStringLiteral("-template"));
         tpl.title = titleOf(lang) + QLatin1Char(' ') + what;
-        tpl.type = what == QLatin1String("website") ? what
-                                                     : (what == QLatin1String("library") ? what : QStringLiteral("service"));
+        tpl.type = what == QLatin1String("website")
+                       ? what
+                       : (what == QLatin1String("library") ? what : QStringLiteral("service"));
         tpl.owner = E[size_t(teams[size_t(rng.below(int(teams.size())))])].name;
         tpl.description = QStringLiteral("Creates a new ") + lang + QLatin1Char(' ') + what +
                           QStringLiteral(" with CI, a catalog-info.yaml, TechDocs and dashboards wired in.");
@@ -565,9 +433,9 @@ CatalogPlan planCatalog(int total, quint32 seed)
         place(E[size_t(groupByName.value(E[size_t(u)].memberOf.first()))].file, u);
     }
     for (size_t i = 0; i < domains.size(); ++i) {
-        const int f = addFile(QStringLiteral("domains/") + E[size_t(domains[i])].name +
-                                  QStringLiteral("/catalog-info.yaml"),
-                              rng.chance(0.5));
+        const int f =
+            addFile(QStringLiteral("domains/") + E[size_t(domains[i])].name + QStringLiteral("/catalog-info.yaml"),
+                    rng.chance(0.5));
         place(f, domains[i]);
     }
     for (size_t s = 0; s < systems.size(); ++s) {
@@ -602,9 +470,9 @@ CatalogPlan planCatalog(int total, quint32 seed)
         size_t k = 0;
         while (k < list.size()) {
             // Most repositories hold one component; a few monorepos hold two to four.
-            const size_t take =
-                (list.size() - k >= 2 && rng.chance(0.08)) ? size_t(rng.between(2, int(std::min<size_t>(4, list.size() - k))))
-                                                           : 1;
+            const size_t take = (list.size() - k >= 2 && rng.chance(0.08))
+                                    ? size_t(rng.between(2, int(std::min<size_t>(4, list.size() - k))))
+                                    : 1;
             const int f = newRepo(int(s));
             for (size_t j = 0; j < take; ++j, ++k) {
                 const int comp = list[k];
@@ -634,110 +502,11 @@ CatalogPlan planCatalog(int total, quint32 seed)
 
     // Per-entity details that depend on the repository.
     for (auto &e : E) {
-        if (e.file <= 0) {
-            continue;
+        if (e.file > 0) {
+            addRepositoryDetails(e, F[size_t(e.file)].path.section(QLatin1Char('/'), 1, 1), rng);
         }
-        const QString path = F[size_t(e.file)].path;
-        const QString repo = path.section(QLatin1Char('/'), 1, 1);
-        if (e.kind == QLatin1String("Component") || e.kind == QLatin1String("API") ||
-            e.kind == QLatin1String("Resource")) {
-            e.annotations.append({QStringLiteral("github.com/project-slug"), QStringLiteral("acme/") + repo});
-            if (rng.chance(0.6)) {
-                e.annotations.append({QStringLiteral("backstage.io/source-location"),
-                                      QStringLiteral("url:https://github.com/acme/") + repo +
-                                          QStringLiteral("/tree/main/")});
-            }
-        }
-        if (e.kind == QLatin1String("Component")) {
-            if (rng.chance(0.65)) {
-                e.annotations.append({QStringLiteral("backstage.io/techdocs-ref"), QStringLiteral("dir:.")});
-            }
-            if (e.type == QLatin1String("service") && rng.chance(0.7)) {
-                e.annotations.append({QStringLiteral("backstage.io/kubernetes-id"), e.name});
-                if (rng.chance(0.4)) {
-                    e.annotations.append({QStringLiteral("backstage.io/kubernetes-namespace"),
-                                          e.system.section(QLatin1Char('-'), 0, 0)});
-                }
-            }
-            if (rng.chance(0.3)) {
-                e.annotations.append({QStringLiteral("pagerduty.com/service-id"), QLatin1Char('P') + hexId(rng, 6, true)});
-            }
-            if (rng.chance(0.35)) {
-                e.annotations.append({QStringLiteral("sentry.io/project-slug"), e.name});
-            }
-            if (rng.chance(0.25)) {
-                QString key = e.name;
-                key.replace(QLatin1Char('-'), QLatin1Char('_'));
-                e.annotations.append({QStringLiteral("sonarqube.org/project-key"), QStringLiteral("acme_") + key});
-            }
-            if (rng.chance(0.08)) {
-                e.annotations.append({QStringLiteral("prometheus.io/rule"),
-                                      QStringLiteral("memUsage|component,node_memory_active_bytes|instance,"
-                                                     "sum by (instance) (rate(http_requests_total[5m]))|instance")});
-            }
-            if (rng.chance(0.4)) {
-                e.labels.append({QStringLiteral("tier"), QString::number(rng.between(1, 3))});
-            }
-            if (rng.chance(0.25)) {
-                e.labels.append(
-                    {QStringLiteral("acme.example/cost-center"), QStringLiteral("cc-") + QString::number(rng.between(1000, 9999))});
-            }
-            e.links = linksFor(rng, e.name, repo);
-        } else if (e.kind == QLatin1String("Resource") && rng.chance(0.4)) {
-            e.links = linksFor(rng, e.name, QString());
-        }
-    }
-    for (auto &api : E) {
-        if (api.kind == QLatin1String("API")) {
-            Rng detail(api.variant);
-            QString def;
-            const QString object = lat(detail.pick(objectNouns));
-            const QString Object = capitalized(object);
-            const int ops = detail.between(1, 3);
-            if (api.type == QLatin1String("openapi")) {
-                def += QStringLiteral("openapi: 3.0.3\ninfo:\n  title: ") + api.title + QStringLiteral("\n  version: 1.") +
-                       QString::number(detail.below(20)) + QStringLiteral(".0\nservers:\n  - url: https://api.acme.example/") +
-                       api.name + QStringLiteral("\npaths:\n");
-                for (int k = 0; k < ops; ++k) {
-                    const QString path = k == 0 ? object + QLatin1Char('s') : object + QStringLiteral("s/{id}");
-                    def += QStringLiteral("  /") + path + QStringLiteral(":\n    get:\n      summary: ") +
-                           (k == 0 ? QStringLiteral("List ") : QStringLiteral("Get one of the ")) + object +
-                           QStringLiteral("s\n      operationId: ") + (k == 0 ? QStringLiteral("list") : QStringLiteral("get")) +
-                           Object + QString::number(k) +
-                           QStringLiteral("\n      responses:\n        \"200\":\n          description: OK\n"
-                                          "          content:\n            application/json:\n"
-                                          "              schema:\n                $ref: \"#/components/schemas/") +
-                           Object + QStringLiteral("\"\n");
-                }
-                def += QStringLiteral("components:\n  schemas:\n    ") + Object +
-                       QStringLiteral(":\n      type: object\n      properties:\n        id:\n          type: string\n"
-                                      "        createdAt:\n          type: string\n          format: date-time\n");
-            } else if (api.type == QLatin1String("asyncapi")) {
-                def += QStringLiteral("asyncapi: 2.6.0\ninfo:\n  title: ") + api.title +
-                       QStringLiteral("\n  version: 1.0.0\nchannels:\n");
-                for (int k = 0; k < ops; ++k) {
-                    def += QStringLiteral("  ") + api.system + QLatin1Char('.') + object + QStringLiteral(".v") +
-                           QString::number(k + 1) +
-                           QStringLiteral(":\n    subscribe:\n      message:\n        payload:\n          type: object\n"
-                                          "          properties:\n            id:\n              type: string\n");
-                }
-            } else if (api.type == QLatin1String("graphql")) {
-                def += QStringLiteral("type ") + Object + QStringLiteral(" {\n  id: ID!\n  createdAt: String\n}\n\ntype Query {\n");
-                for (int k = 0; k < ops; ++k) {
-                    def += QStringLiteral("  ") + object + QString::number(k) + QStringLiteral("(id: ID!): ") + Object +
-                           QLatin1Char('\n');
-                }
-                def += QStringLiteral("}\n");
-            } else {
-                def += QStringLiteral("syntax = \"proto3\";\n\npackage acme.") + api.system.section(QLatin1Char('-'), 0, 0) +
-                       QStringLiteral(".v1;\n\nservice ") + Object + QStringLiteral("Service {\n");
-                for (int k = 0; k < ops; ++k) {
-                    def += QStringLiteral("  rpc Get") + Object + QString::number(k) + QStringLiteral("(Get") + Object +
-                           QStringLiteral("Request) returns (") + Object + QStringLiteral(");\n");
-                }
-                def += QStringLiteral("}\n\nmessage ") + Object + QStringLiteral(" {\n  string id = 1;\n}\n");
-            }
-            api.definition = def;
+        if (e.kind == QLatin1String("API")) {
+            e.definition = apiDefinition(e);
         }
     }
 
@@ -795,53 +564,6 @@ std::vector<PlannedRelation> CatalogPlan::relations() const
         }
     }
     return out;
-}
-
-GeneratedCatalog writeCatalog(const CatalogPlan &plan, const QString &dir)
-{
-    GeneratedCatalog out;
-    if (plan.entities.empty()) {
-        out.error = QStringLiteral("a catalog needs at least 20 entities");
-        return out;
-    }
-    QDir root(dir);
-    if (!root.mkpath(QStringLiteral("."))) {
-        out.error = QStringLiteral("cannot create %1").arg(dir);
-        return out;
-    }
-    out.rootDir = root.absolutePath();
-    QSet<QString> madeDirs;
-    for (int i = 0; i < int(plan.files.size()); ++i) {
-        const QString rel = plan.files[size_t(i)].path;
-        const QString abs = out.rootDir + QLatin1Char('/') + rel;
-        const QString parent = QFileInfo(abs).path();
-        if (!madeDirs.contains(parent)) {
-            if (!QDir().mkpath(parent)) {
-                out.error = QStringLiteral("cannot create %1").arg(parent);
-                return out;
-            }
-            madeDirs.insert(parent);
-        }
-        const QByteArray text = renderFile(plan, i);
-        QFile file(abs);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text) != text.size()) {
-            out.error = QStringLiteral("cannot write %1: %2").arg(abs, file.errorString());
-            return out;
-        }
-        out.files << rel;
-        out.bytes += text.size();
-    }
-    out.rootFile = out.rootDir + QStringLiteral("/catalog-info.yaml");
-    out.entities = int(plan.entities.size());
-    out.entitiesByKind = plan.countByKind();
-    out.danglingReferences = plan.danglingReferences;
-    out.ok = true;
-    return out;
-}
-
-GeneratedCatalog generateCatalog(const QString &dir, int entities, quint32 seed)
-{
-    return writeCatalog(planCatalog(entities, seed), dir);
 }
 
 } // namespace Gantry::Bench

@@ -12,7 +12,7 @@
 // need a large, plausible org (service graphs, filters). The same (entities, seed) always gives
 // byte-identical files on every machine: it uses its own PRNG and never the clock.
 //
-// Shape (at 50k entities: ~29k files, ~36 MB):
+// Shape (at 50k entities: ~29k files, ~40 MB; 10k: ~5.8k files, ~7.7 MB):
 //   catalog-info.yaml                      root Location whose `targets` list every other file
 //   org/<group>/catalog-info.yaml          a Group followed by its Users (multi-document)
 //   domains/<domain>/catalog-info.yaml     a Domain followed by its Systems
@@ -62,9 +62,9 @@ struct PlannedEntity
     QStringList providesApis;
     QStringList consumesApis;
     QStringList dependsOn;
-    QString definition;   // API: inline definition text
-    QStringList targets;  // Location
-    quint32 variant = 0;  // per-entity randomness for details rendered later (Template steps)
+    QString definition;  // API: inline definition text
+    QStringList targets; // Location
+    quint32 variant = 0; // per-entity randomness for details rendered later (Template steps)
 
     int file = -1; // index into CatalogPlan::files
 
@@ -74,8 +74,8 @@ struct PlannedEntity
 
 struct PlannedFile
 {
-    QString path;          // relative to the catalog root, '/'-separated
-    QList<int> entities;   // indices into CatalogPlan::entities, in document order
+    QString path;               // relative to the catalog root, '/'-separated
+    QList<int> entities;        // indices into CatalogPlan::entities, in document order
     bool schemaComment = false; // starts with a yaml-language-server comment, as many real files do
 };
 
@@ -106,8 +106,8 @@ struct GeneratedCatalog
 {
     bool ok = false;
     QString error;
-    QString rootDir;  // absolute
-    QString rootFile; // absolute path of the root catalog-info.yaml
+    QString rootDir;   // absolute
+    QString rootFile;  // absolute path of the root catalog-info.yaml
     QStringList files; // relative paths, root first
     qint64 bytes = 0;
     int entities = 0; // every document, the root Location included
