@@ -2,21 +2,26 @@
 
 #include "app/gantry/commandline.h"
 #include "models/catalog/catalogloader.h"
+#include "models/catalog/entitygraph.h"
 #include "models/catalog/entityref.h"
 #include "models/catalog/entityserializer.h"
+#include "models/graph/graphdrawing.h"
 #include "models/sources/sourcesync.h"
 #include "models/workspace/workspace.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTextStream>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace Gantry::App {
 
@@ -283,6 +288,167 @@ int show(const QString &workspace, const QStringList &args)
     return ExitOk;
 }
 
+int graph(const QString &workspace, const QStringList &args)
+{
+    const QString usage = tr(
+        "usage: gantry catalog graph REF [--depth N|unlimited] [--relations LIST] [--kinds LIST] [--direction LR|TB]\n"
+        "       [--mode neighbours|blast-radius|needs|system] [--both-directions] [--max-nodes N]\n"
+        "       [--format dot|svg|png|json] [-o FILE] [--source PATH]\n"
+        "LIST is comma-separated; relations: dependencies, ownership, part-of, provides-api, consumes-api, "
+        "apis, membership, hierarchy, all");
+    QCommandLineParser parser;
+    addSourceOptions(parser);
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("depth"), tr("Steps from the focus, or unlimited."), QStringLiteral("N")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("relations"), tr("Relations to follow."), QStringLiteral("LIST")));
+    parser.addOption(QCommandLineOption(QStringLiteral("kinds"), tr("Kinds to keep."), QStringLiteral("LIST")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("direction"), tr("LR or TB."), QStringLiteral("DIR"), QStringLiteral("LR")));
+    parser.addOption(QCommandLineOption(QStringLiteral("mode"), tr("neighbours, blast-radius, needs or system."),
+                                        QStringLiteral("MODE"), QStringLiteral("neighbours")));
+    parser.addOption(QCommandLineOption(QStringLiteral("both-directions"), tr("Draw both relations of a pair.")));
+    parser.addOption(
+        QCommandLineOption(QStringLiteral("max-nodes"), tr("Largest graph to lay out."), QStringLiteral("N")));
+    parser.addOption(QCommandLineOption(QStringLiteral("format"), tr("dot, svg, png or json."),
+                                        QStringLiteral("FORMAT"), QStringLiteral("dot")));
+    parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")}, tr("Write to FILE."),
+                                        QStringLiteral("FILE")));
+    int exitCode = ExitOk;
+    if (!parseOrFail(parser, args, usage, &exitCode)) {
+        return exitCode;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usageError(tr("give exactly one entity reference to focus on"), usage);
+    }
+    GraphQuery query;
+    const QString mode = parser.value(QStringLiteral("mode"));
+    if (mode == QLatin1String("neighbours") || mode == QLatin1String("neighbors")) {
+        query.mode = GraphQuery::Mode::Neighbours;
+    } else if (mode == QLatin1String("blast-radius")) {
+        query.mode = GraphQuery::Mode::BlastRadius;
+        query.depth = -1;
+    } else if (mode == QLatin1String("needs")) {
+        query.mode = GraphQuery::Mode::Needs;
+        query.depth = -1;
+    } else if (mode == QLatin1String("system")) {
+        query.mode = GraphQuery::Mode::System;
+    } else {
+        return usageError(tr("--mode must be neighbours, blast-radius, needs or system"), usage);
+    }
+    if (parser.isSet(QStringLiteral("depth"))) {
+        const QString depth = parser.value(QStringLiteral("depth"));
+        bool ok = false;
+        const int n = depth.toInt(&ok);
+        if (depth == QLatin1String("unlimited") || depth == QLatin1String("all")) {
+            query.depth = -1;
+        } else if (ok && n >= 1) {
+            query.depth = n;
+        } else {
+            return usageError(tr("--depth must be a number from 1, or unlimited"), usage);
+        }
+    }
+    if (parser.isSet(QStringLiteral("relations"))) {
+        QString error;
+        if (!relationGroupsFromNames(
+                parser.value(QStringLiteral("relations")).split(QLatin1Char(','), Qt::SkipEmptyParts), &query.relations,
+                &error)) {
+            return usageError(error, usage);
+        }
+    }
+    if (parser.isSet(QStringLiteral("kinds"))) {
+        for (const auto &k : parser.value(QStringLiteral("kinds")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            query.kinds.append(k.trimmed().toLower());
+        }
+    }
+    if (parser.isSet(QStringLiteral("max-nodes"))) {
+        bool ok = false;
+        query.maxNodes = parser.value(QStringLiteral("max-nodes")).toInt(&ok);
+        if (!ok || query.maxNodes < 1) {
+            return usageError(tr("--max-nodes must be a positive number"), usage);
+        }
+    }
+    query.mergePairs = !parser.isSet(QStringLiteral("both-directions"));
+    const QString directionName = parser.value(QStringLiteral("direction")).toUpper();
+    if (directionName != QLatin1String("LR") && directionName != QLatin1String("TB")) {
+        return usageError(tr("--direction must be LR or TB"), usage);
+    }
+    const auto direction = directionName == QLatin1String("TB") ? Graph::LayoutInput::Direction::TopBottom
+                                                                : Graph::LayoutInput::Direction::LeftRight;
+    const QString format = parser.value(QStringLiteral("format"));
+    if (!QStringList{QStringLiteral("dot"), QStringLiteral("svg"), QStringLiteral("png"), QStringLiteral("json")}
+             .contains(format)) {
+        return usageError(tr("--format must be dot, svg, png or json"), usage);
+    }
+
+    const Loaded loaded =
+        loadCatalog(workspace, parser.values(QStringLiteral("source")), parser.isSet(QStringLiteral("offline")));
+    if (!loaded.catalog) {
+        return loaded.exitCode;
+    }
+    const QString ref = parser.positionalArguments().first();
+    const Entity *focus = loaded.catalog->find(ref);
+    if (!focus) {
+        err() << tr("gantry: no entity \"%1\" in the catalog; see 'gantry catalog list'").arg(ref) << '\n';
+        err().flush();
+        return ExitFailure;
+    }
+    query.focus = QStringList{focus->ref};
+    const GraphSelection selection = EntityGraph::select(*loaded.catalog, query);
+    if (!selection.error.isEmpty()) {
+        err() << QStringLiteral("gantry: ") << selection.error << '\n';
+        err().flush();
+        return ExitFailure;
+    }
+    if (selection.truncated) {
+        err() << tr("gantry: the selection has %1 entities; showing the nearest %2. Lower --depth, filter --kinds "
+                    "or raise --max-nodes")
+                     .arg(selection.matched)
+                     .arg(selection.nodes.size())
+              << '\n';
+        err().flush();
+    }
+    const Graph::GraphDrawing drawing = Graph::layOutSelection(*loaded.catalog, selection, direction);
+
+    QByteArray bytes;
+    if (format == QLatin1String("dot")) {
+        bytes = Graph::GraphExport::toDot(drawing);
+    } else if (format == QLatin1String("json")) {
+        bytes = Graph::GraphExport::toJson(drawing);
+    } else if (format == QLatin1String("svg")) {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QString error;
+        if (!Graph::GraphExport::toSvg(drawing, &buffer, &error)) {
+            err() << tr("gantry: cannot write SVG: %1").arg(error) << '\n';
+            err().flush();
+            return ExitFailure;
+        }
+    } else {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        if (!Graph::GraphExport::toImage(drawing).save(&buffer, "PNG")) {
+            err() << tr("gantry: cannot encode the PNG image") << '\n';
+            err().flush();
+            return ExitFailure;
+        }
+    }
+    const QString output = parser.value(QStringLiteral("output"));
+    if (output.isEmpty() || output == QLatin1String("-")) {
+        out().flush();
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        std::fflush(stdout);
+        return ExitOk;
+    }
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        err() << tr("gantry: cannot write %1: %2").arg(output, file.errorString()) << '\n';
+        err().flush();
+        return ExitFailure;
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 int runCatalogVerb(const QString &workspace, const QStringList &args)
@@ -297,8 +463,11 @@ int runCatalogVerb(const QString &workspace, const QStringList &args)
     if (sub == QLatin1String("show")) {
         return show(workspace, args.mid(1));
     }
-    return usageError(sub.isEmpty() ? tr("catalog needs a verb: validate, list or show")
-                                    : tr("unknown catalog verb \"%1\"; use validate, list or show").arg(sub),
+    if (sub == QLatin1String("graph")) {
+        return graph(workspace, args.mid(1));
+    }
+    return usageError(sub.isEmpty() ? tr("catalog needs a verb: validate, list, show or graph")
+                                    : tr("unknown catalog verb \"%1\"; use validate, list, show or graph").arg(sub),
                       usageText());
 }
 

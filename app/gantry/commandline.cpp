@@ -35,6 +35,8 @@ Verbs:
   catalog validate [PATH|DIR|GIT-URL ...]   check catalog files; FILE:LINE:COL: error: MESSAGE
   catalog list [--kind K] [--owner O] [--format table|json]
   catalog show REF [--format yaml|json]     one entity with its derived relations
+  catalog graph REF [--depth N] [--relations LIST] [--kinds LIST] [--direction LR|TB]
+                [--mode neighbours|blast-radius|needs] [--format dot|svg|png|json] [-o FILE]
   demo init DIR                             create the demo workspace in DIR
 
 Catalog verbs read the workspace, or instead the files, folders and Git URLs given with

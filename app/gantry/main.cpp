@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -111,7 +112,18 @@ int main(int argc, char **argv)
         return App::ExitUsage;
     }
     if (options.help || options.version || !options.verbArgs.isEmpty()) {
-        QCoreApplication app(argc, argv);
+        // Drawing a graph (SVG, PNG) paints text: that needs a QGuiApplication, on the offscreen
+        // platform so no display is required. Every other verb is a plain QCoreApplication.
+        std::unique_ptr<QCoreApplication> app;
+        if (options.verbArgs.value(0) == QLatin1String("catalog") &&
+            options.verbArgs.value(1) == QLatin1String("graph")) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            }
+            app = std::make_unique<QGuiApplication>(argc, argv);
+        } else {
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
         setIdentity();
         if (options.help) {
             App::out() << App::usageText();

@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 namespace {
 
@@ -219,6 +220,76 @@ private Q_SLOTS:
         QVERIFY(lines.at(0).startsWith(QLatin1String("KIND")));
         QVERIFY(lines.at(1).contains(QLatin1String("bar")));
         QVERIFY(lines.at(1).contains(QLatin1String("team-b")));
+    }
+
+    void graphFormats()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(QStringLiteral("catalog-info.yaml")), goodCatalog);
+        const QStringList base = {QStringLiteral("catalog"), QStringLiteral("graph"), QStringLiteral("--source"),
+                                  dir.path()};
+
+        // JSON: every node with a position, every edge with a path.
+        const Run json = gantry(base + QStringList{QStringLiteral("component:foo"), QStringLiteral("--format"),
+                                                   QStringLiteral("json"), QStringLiteral("--relations"),
+                                                   QStringLiteral("dependencies,ownership")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject graph = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        const QJsonArray nodes = graph.value(QLatin1String("nodes")).toArray();
+        QStringList refs;
+        for (const auto &n : nodes) {
+            const QJsonObject o = n.toObject();
+            refs << o.value(QLatin1String("ref")).toString();
+            QVERIFY(o.contains(QLatin1String("x")) && o.contains(QLatin1String("y")));
+        }
+        refs.sort();
+        QCOMPARE(refs, (QStringList{QStringLiteral("component:default/bar"), QStringLiteral("component:default/foo"),
+                                    QStringLiteral("group:default/team-a")}));
+        const QJsonArray edges = graph.value(QLatin1String("edges")).toArray();
+        QCOMPARE(edges.size(), 2); // foo dependsOn bar, foo ownedBy team-a (pairs merged)
+        for (const auto &e : edges) {
+            QVERIFY(e.toObject().value(QLatin1String("path")).toArray().size() >= 2);
+        }
+
+        const Run dot = gantry(base + QStringList{QStringLiteral("foo")});
+        QCOMPARE(dot.exitCode, 0);
+        QVERIFY2(dot.out.trimmed().startsWith(QLatin1String("digraph")), qPrintable(dot.out));
+        QVERIFY(dot.out.contains(QLatin1String("component:default/bar")));
+
+        // Blast radius of bar: foo depends on it.
+        const Run blast = gantry(base + QStringList{QStringLiteral("component:bar"), QStringLiteral("--mode"),
+                                                    QStringLiteral("blast-radius"), QStringLiteral("--format"),
+                                                    QStringLiteral("json")});
+        QCOMPARE(blast.exitCode, 0);
+        QVERIFY2(blast.out.contains(QLatin1String("component:default/foo")), qPrintable(blast.out));
+
+        const QString svgFile = dir.filePath(QStringLiteral("graph.svg"));
+        const Run svg = gantry(base + QStringList{QStringLiteral("foo"), QStringLiteral("--format"),
+                                                  QStringLiteral("svg"), QStringLiteral("-o"), svgFile});
+        QCOMPARE(svg.exitCode, 0);
+        QFile file(svgFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        while (!xml.atEnd()) {
+            xml.readNext();
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+
+        const QString pngFile = dir.filePath(QStringLiteral("graph.png"));
+        QCOMPARE(gantry(base + QStringList{QStringLiteral("foo"), QStringLiteral("--format"), QStringLiteral("png"),
+                                           QStringLiteral("-o"), pngFile})
+                     .exitCode,
+                 0);
+        QVERIFY(QFile(pngFile).size() > 100);
+
+        QCOMPARE(
+            gantry(base + QStringList{QStringLiteral("foo"), QStringLiteral("--depth"), QStringLiteral("0")}).exitCode,
+            2);
+        QCOMPARE(
+            gantry(base + QStringList{QStringLiteral("foo"), QStringLiteral("--relations"), QStringLiteral("bogus")})
+                .exitCode,
+            2);
+        QCOMPARE(gantry(base + QStringList{QStringLiteral("component:nope")}).exitCode, 1);
     }
 
     void demoWorkspace()
