@@ -4,6 +4,7 @@
 #include "models/catalog/entitysource.h"
 #include "ui/codeview.h"
 #include "ui/entityhtml.h"
+#include "ui/graphcard.h"
 #include "ui/icons.h"
 
 #include <QDesktopServices>
@@ -82,6 +83,7 @@ EntityPage::EntityPage(QWidget *parent)
     , m_noDocs(makePlaceholder(tr("No documentation.\nAdd a README.md next to the catalog file, or a "
                                   "backstage.io/techdocs-ref: dir:<folder> annotation."),
                                this))
+    , m_graph(new GraphCard(this))
 {
     m_title->setObjectName(QStringLiteral("entityTitle"));
     m_title->setTextFormat(Qt::PlainText);
@@ -122,6 +124,7 @@ EntityPage::EntityPage(QWidget *parent)
     m_tabs->addTab(m_overview, tr("Overview"));
     m_tabs->addTab(m_source, tr("Source"));
     m_tabs->addTab(m_docsStack, tr("Docs"));
+    m_tabs->addTab(m_graph, tr("Graph")); // the entity's direct relations, laid out when shown
 
     auto *contentLayout = new QVBoxLayout(m_content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
@@ -138,6 +141,8 @@ EntityPage::EntityPage(QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, &EntityPage::loadCurrentTab);
     connect(m_overview, &QTextBrowser::anchorClicked, this, &EntityPage::openLink);
     connect(m_docs, &QTextBrowser::anchorClicked, this, &EntityPage::openLink);
+    connect(m_graph, &GraphCard::entityActivated, this, &EntityPage::entityLinkActivated);
+    connect(m_graph, &GraphCard::openInGraphPageRequested, this, &EntityPage::openInGraphPageRequested);
     connect(m_owner, &QLabel::linkActivated, this, [this](const QString &link) { openLink(QUrl(link)); });
 }
 
@@ -179,6 +184,7 @@ void EntityPage::showFile(const QString &path, int line)
     m_lifecycle->hide();
     m_tabs->setTabEnabled(OverviewTab, false);
     m_tabs->setTabEnabled(DocsTab, false);
+    m_tabs->setTabEnabled(GraphTab, false);
     m_sourceLoaded = false;
     m_docsLoaded = true;
     m_stack->setCurrentWidget(m_content);
@@ -239,6 +245,7 @@ void EntityPage::render()
     renderHeader(*e);
     m_tabs->setTabEnabled(OverviewTab, true);
     m_tabs->setTabEnabled(DocsTab, true);
+    m_tabs->setTabEnabled(GraphTab, true);
     // Re-rendering the same entity (new snapshot, theme change) keeps the reading position.
     const int scroll = m_renderedRef == m_ref ? m_overview->verticalScrollBar()->value() : 0;
     m_overview->setHtml(EntityHtml::overview(*m_catalog, *e, palette()));
@@ -300,6 +307,11 @@ void EntityPage::loadCurrentTab()
     case DocsTab:
         if (!m_docsLoaded) {
             loadDocs();
+        }
+        break;
+    case GraphTab:
+        if (m_catalog && !m_ref.isEmpty()) {
+            m_graph->showEntity(m_catalog, m_ref); // lays out again only for a new entity or catalog
         }
         break;
     default:

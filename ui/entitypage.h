@@ -13,6 +13,7 @@ class QUrl;
 namespace Gantry::Ui {
 
 class CodeView;
+class GraphCard; // graph tab
 
 // The page of one entity, like Backstage's entity page: a header (kind icon, title, name,
 // kind, owner, lifecycle chip) and the Overview, Source and Docs tabs. Source and docs are read
@@ -21,7 +22,7 @@ class EntityPage final : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { OverviewTab, SourceTab, DocsTab };
+    enum Tab { OverviewTab, SourceTab, DocsTab, GraphTab };
     Q_ENUM(Tab)
 
     explicit EntityPage(QWidget *parent = nullptr);
@@ -48,12 +49,15 @@ public:
     CodeView *sourceView() const { return m_source; }
     QTextBrowser *docsBrowser() const { return m_docs; }
     QTabWidget *tabs() const { return m_tabs; }
+    GraphCard *graphCard() const { return m_graph; } // graph tab
     QLabel *titleLabel() const { return m_title; }
     bool hasDocs() const;
 
 Q_SIGNALS:
     // An in-app link to an entity was clicked (gantry:entity/<ref>).
     void entityLinkActivated(const QString &canonicalRef);
+    // The Graph tab's "Open in graph page" link.
+    void openInGraphPageRequested(const QString &canonicalRef);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -89,6 +93,7 @@ private:
     QStackedWidget *m_docsStack;
     QTextBrowser *m_docs;
     QLabel *m_noDocs;
+    GraphCard *m_graph; // graph tab
 };
 
 } // namespace Gantry::Ui

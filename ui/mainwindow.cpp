@@ -9,10 +9,12 @@
 #include "ui/catalogtable.h"
 #include "ui/entitypage.h"
 #include "ui/filterpanel.h"
+#include "ui/graphpage.h"
 #include "ui/icons.h"
 #include "ui/problemsview.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QLabel>
@@ -21,6 +23,7 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolButton>
@@ -46,6 +49,8 @@ MainWindow::MainWindow(Catalog::CatalogService *service, Workspace::Settings *se
     , m_table(new CatalogTable(this))
     , m_page(new EntityPage(this))
     , m_problems(new ProblemsView(this))
+    , m_graphPage(new GraphPage(this))
+    , m_centralStack(new QStackedWidget(this))
 {
     setWindowTitle(tr("Gantry"));
     setWindowIcon(Icons::named(QStringLiteral("gantry")));
@@ -71,7 +76,10 @@ MainWindow::MainWindow(Catalog::CatalogService *service, Workspace::Settings *se
     bannerBox->setContentsMargins(10, 8, 10, 0);
     bannerBox->addWidget(m_banner);
     layout->addLayout(bannerBox);
-    layout->addWidget(m_splitter, 1);
+    // Graph: the catalog and the graph page share the central area.
+    m_centralStack->addWidget(m_splitter);
+    m_centralStack->addWidget(m_graphPage);
+    layout->addWidget(m_centralStack, 1);
     setCentralWidget(central);
     // The banner's margin box only takes room while the banner shows.
     connect(m_banner, &Banner::closed, this, [bannerBox] { bannerBox->setContentsMargins(0, 0, 0, 0); });
@@ -100,6 +108,13 @@ MainWindow::MainWindow(Catalog::CatalogService *service, Workspace::Settings *se
         navigate(Location{ref, {}, 0, true}, replace ? HistoryMode::Replace : HistoryMode::Push);
     });
     connect(m_page, &EntityPage::entityLinkActivated, this, &MainWindow::openEntity);
+    // Graph: entity page ↔ graph page.
+    connect(m_page, &EntityPage::openInGraphPageRequested, this, &MainWindow::openInGraphPage);
+    connect(m_graphPage, &GraphPage::openEntityRequested, this, [this](const QString &ref) {
+        showGraphPage(false);
+        openEntity(ref);
+    });
+    connect(m_graphPage, &GraphPage::drawingChanged, this, &MainWindow::updateExportAction);
     connect(m_problems, &ProblemsView::problemActivated, this, &MainWindow::onProblemActivated);
     connect(m_problems, &ProblemsView::countsChanged, this, &MainWindow::updateProblemsAction);
     connect(m_problems, &ProblemsView::closedByUser, this, [this] { m_problemsDockChosen = true; });
@@ -131,7 +146,36 @@ void MainWindow::createActions()
 
     m_find = new QAction(Icons::named(QStringLiteral("search")), tr("Find Entities"), this);
     m_find->setShortcut(QKeySequence::Find);
-    connect(m_find, &QAction::triggered, m_table, &CatalogTable::focusSearch);
+    connect(m_find, &QAction::triggered, this, [this] {
+        if (m_centralStack->currentWidget() == m_graphPage) {
+            m_graphPage->focusFindBox(); // graph
+        } else {
+            m_table->focusSearch();
+        }
+    });
+
+    // Graph: View → Catalog / Graph, File → Export Graph….
+    m_showCatalog = new QAction(Icons::named(QStringLiteral("home")), tr("Catalog"), this);
+    m_showCatalog->setObjectName(QStringLiteral("showCatalogAction"));
+    m_showCatalog->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_showCatalog->setCheckable(true);
+    m_showCatalog->setChecked(true);
+    m_showCatalog->setToolTip(tr("Show the catalog (Ctrl+1)"));
+    connect(m_showCatalog, &QAction::triggered, this, [this] { showGraphPage(false); });
+    m_showGraph = new QAction(Icons::named(QStringLiteral("kind-system")), tr("Graph"), this);
+    m_showGraph->setObjectName(QStringLiteral("showGraphAction"));
+    m_showGraph->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_showGraph->setCheckable(true);
+    m_showGraph->setToolTip(tr("Show the catalog graph (Ctrl+2)"));
+    connect(m_showGraph, &QAction::triggered, this, [this] { showGraphPage(true); });
+    auto *pages = new QActionGroup(this);
+    pages->addAction(m_showCatalog);
+    pages->addAction(m_showGraph);
+    m_export = new QAction(tr("&Export Graph…"), this);
+    m_export->setObjectName(QStringLiteral("exportGraphAction"));
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_export->setEnabled(false);
+    connect(m_export, &QAction::triggered, m_graphPage, &GraphPage::exportWithDialog);
 
     m_refresh = new QAction(Icons::named(QStringLiteral("refresh")), tr("Refresh"), this);
     m_refresh->setShortcut(QKeySequence::Refresh);
@@ -165,6 +209,7 @@ void MainWindow::createActions()
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_refresh);
+    file->addAction(m_export); // graph
     file->addSeparator();
     file->addAction(quit);
     QMenu *go = menuBar()->addMenu(tr("&Go"));
@@ -173,6 +218,9 @@ void MainWindow::createActions()
     go->addSeparator();
     go->addAction(m_find);
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_showCatalog); // graph
+    view->addAction(m_showGraph);
+    view->addSeparator();
     view->addAction(problems);
 
     auto *toolBar = addToolBar(tr("Navigation"));
@@ -185,6 +233,9 @@ void MainWindow::createActions()
     toolBar->addAction(m_forward);
     toolBar->addSeparator();
     toolBar->addAction(m_refresh);
+    toolBar->addSeparator();
+    toolBar->addAction(m_showCatalog); // graph
+    toolBar->addAction(m_showGraph);
     auto *spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
@@ -259,6 +310,7 @@ void MainWindow::setCatalog(Catalog::CatalogPtr catalog)
     m_filters->setCatalog(m_catalog);
     m_page->setCatalog(m_catalog);
     m_problems->setCatalog(m_catalog);
+    m_graphPage->setCatalog(m_catalog); // graph
     updateProblemsDock();
     updateStatus();
 
@@ -336,6 +388,30 @@ bool MainWindow::showLocation(const Location &location)
         return true;
     }
     return false;
+}
+
+// Graph: switching the central area.
+void MainWindow::showGraphPage(bool graph)
+{
+    m_centralStack->setCurrentWidget(graph ? static_cast<QWidget *>(m_graphPage) : m_splitter);
+    (graph ? m_showGraph : m_showCatalog)->setChecked(true);
+    // The graph page has its own Ctrl+F (find a node); two owners of one shortcut would be ambiguous.
+    m_find->setShortcut(graph ? QKeySequence() : QKeySequence(QKeySequence::Find));
+    if (graph && m_graphPage->focusRef().isEmpty() && !m_page->currentRef().isEmpty()) {
+        m_graphPage->setFocusRef(m_page->currentRef());
+    }
+    updateExportAction();
+}
+
+void MainWindow::openInGraphPage(const QString &canonicalRef)
+{
+    m_graphPage->setFocusRef(canonicalRef);
+    showGraphPage(true);
+}
+
+void MainWindow::updateExportAction()
+{
+    m_export->setEnabled(m_centralStack->currentWidget() == m_graphPage && m_graphPage->hasDrawing());
 }
 
 void MainWindow::goBack()

@@ -10,6 +10,7 @@ class QAction;
 class QLabel;
 class QProgressBar;
 class QSplitter;
+class QStackedWidget;
 class QToolButton;
 
 namespace Gantry::Catalog {
@@ -28,6 +29,7 @@ class Banner;
 class CatalogTable;
 class EntityPage;
 class FilterPanel;
+class GraphPage;
 class ProblemsView;
 
 // The catalog window: filters on the left, search and the entity table in the centre, the entity
@@ -51,6 +53,10 @@ public:
     void openFile(const QString &path, int line);
     void goBack();
     void goForward();
+    // Graph: the central area shows the catalog or the graph page (View → Catalog / Graph).
+    void showGraphPage(bool graph);
+    // Shows the graph page focused on an entity.
+    void openInGraphPage(const QString &canonicalRef);
     bool canGoBack() const;
     bool canGoForward() const;
 
@@ -61,6 +67,9 @@ public:
     FilterPanel *filterPanel() const { return m_filters; }
     EntityPage *entityPage() const { return m_page; }
     ProblemsView *problemsView() const { return m_problems; }
+    GraphPage *graphPage() const { return m_graphPage; }
+    QAction *showGraphAction() const { return m_showGraph; }
+    QAction *exportAction() const { return m_export; }
     Banner *banner() const { return m_banner; }
     QSplitter *splitter() const { return m_splitter; }
     Catalog::CatalogFilterProxy *proxy() const { return m_proxy; }
@@ -100,6 +109,7 @@ private:
     void onBusyChanged(bool busy);
     void onProgress(int done, int total, const QString &what);
     void onLoadFailed(const QString &message);
+    void updateExportAction(); // graph
 
     Catalog::CatalogService *m_service;
     Workspace::Settings *m_settings;
@@ -122,12 +132,17 @@ private:
     CatalogTable *m_table;
     EntityPage *m_page;
     ProblemsView *m_problems;
+    GraphPage *m_graphPage;         // graph
+    QStackedWidget *m_centralStack; // graph: catalog splitter | graph page
 
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;
     QAction *m_refresh = nullptr;
     QAction *m_find = nullptr;
     QAction *m_problemsAction = nullptr;
+    QAction *m_showCatalog = nullptr; // graph
+    QAction *m_showGraph = nullptr;   // graph
+    QAction *m_export = nullptr;      // graph: File → Export Graph…
 
     QLabel *m_origin = nullptr;
     QLabel *m_entityCount = nullptr;
