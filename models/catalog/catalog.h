@@ -61,8 +61,17 @@ public:
     };
     static CatalogPtr assemble(std::vector<Input> inputs, std::vector<Problem> problems, const QString &origin,
                                const QStringList &roots = {});
+    // The same from inputs the caller keeps (the loader's per-file memo): only the entities are
+    // copied, and they share their strings with the inputs. The relation targets (and owner/system
+    // refs) of the inputs are reset to the equal strings of the target entities' refs, so that one
+    // allocation per entity serves every reference to it: the inputs keep equal values.
+    static CatalogPtr assembleShared(const std::vector<Input *> &inputs, std::vector<Problem> problems,
+                                     const QString &origin, const QStringList &roots = {});
 
 private:
+    static CatalogPtr assembleImpl(const std::vector<Input *> &inputs, bool moveEntities, std::vector<Problem> problems,
+                                   const QString &origin, const QStringList &roots);
+
     std::vector<Entity> m_entities;
     std::vector<Problem> m_problems;
     QHash<QString, int> m_index;

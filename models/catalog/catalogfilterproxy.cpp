@@ -101,6 +101,41 @@ bool naturalLess(QStringView a, QStringView b)
     }
     return a.size() - i < b.size() - j;
 }
+// Lower-cased UTF-8 of `text` (QString::toLower, then UTF-8), with a fast path for ASCII.
+void appendLower(QByteArray *out, const QString &text)
+{
+    const char16_t *p = reinterpret_cast<const char16_t *>(text.constData());
+    const qsizetype n = text.size();
+    bool ascii = true;
+    for (qsizetype i = 0; i < n; ++i) {
+        ascii = ascii && p[i] < 0x80;
+    }
+    if (!ascii) {
+        *out += text.toLower().toUtf8();
+        return;
+    }
+    const qsizetype at = out->size();
+    out->resize(at + n);
+    char *d = out->data() + at;
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto c = char(p[i]);
+        d[i] = (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
+    }
+}
+
+// The text the search box matches: lower-cased "name title description tags", one per line.
+void appendSearchText(QByteArray *out, const Entity &e)
+{
+    appendLower(out, e.name);
+    *out += '\n';
+    appendLower(out, e.title);
+    *out += '\n';
+    appendLower(out, e.description);
+    for (const auto &tag : e.tags) {
+        *out += '\n';
+        appendLower(out, tag);
+    }
+}
 } // namespace
 
 CatalogFilterProxy::CatalogFilterProxy(QObject *parent)
@@ -164,12 +199,15 @@ void CatalogFilterProxy::rebuildIndex()
     if (m_catalog) {
         qsizetype size = 0;
         for (const Entity &e : m_catalog->entities()) {
-            size += e.searchText.size() + 1;
+            size += e.name.size() + e.title.size() + e.description.size() + 4;
+            for (const auto &tag : e.tags) {
+                size += tag.size() + 1;
+            }
         }
         m_text.reserve(size + size / 4);
         for (const Entity &e : m_catalog->entities()) {
             m_textOffsets.push_back(quint32(m_text.size()));
-            m_text += e.searchText.toUtf8();
+            appendSearchText(&m_text, e);
             m_text += '\n'; // words hold no white space, so no match spans two rows
         }
     }

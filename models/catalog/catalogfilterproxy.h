@@ -97,7 +97,7 @@ private:
     QString m_searchText;
     QStringList m_words;
     std::vector<QByteArray> m_wordsUtf8;
-    // Every row's Entity::searchText as UTF-8 in one buffer (cache-friendly), '\n'
+    // Every row's lower-cased name, title, description and tags as UTF-8 in one buffer, '\n'
     // between rows; row r is [m_textOffsets[r], m_textOffsets[r + 1]).
     QByteArray m_text;
     std::vector<quint32> m_textOffsets;

@@ -110,10 +110,15 @@ public:
     CatalogPtr assembleFromMemo(const QString &origin) const;
 
 private:
-    QHash<QString, std::shared_ptr<const FileResult>> m_memo; // by absolute path
-    QStringList m_order;                                      // paths in load order
-    std::vector<Problem> m_loadProblems;                      // problems of the load, not of one file
-    QStringList m_roots;                                      // mount folders, for display paths
+    // The memo's entities in load order (pointers into it), and its problems appended to `problems`.
+    void collectInputs(std::vector<Catalog::Input *> *inputs, std::vector<Problem> *problems) const;
+
+    // By absolute path. Not const: assembling shares the entity ref strings of every catalog
+    // built from it with the relations held here (equal values, one allocation).
+    QHash<QString, std::shared_ptr<FileResult>> m_memo;
+    QStringList m_order;                 // paths in load order
+    std::vector<Problem> m_loadProblems; // problems of the load, not of one file
+    QStringList m_roots;                 // mount folders, for display paths
     MountResolver m_resolver;
     ProgressCallback m_progress;
     LoadStats m_stats;

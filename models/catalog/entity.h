@@ -40,9 +40,6 @@ struct Entity
     // relation of this entity in both directions (Backstage's "stitched" entity), sorted, unique.
     std::vector<Relation> relations;
 
-    // Lower-cased "name title description tags" for the search box.
-    QString searchText;
-
     YamlNode root() const { return tree ? tree->node(node) : YamlNode(); }
     YamlNode metadata() const { return root()[std::string_view("metadata")]; }
     YamlNode spec() const { return root()[std::string_view("spec")]; }

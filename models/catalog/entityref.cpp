@@ -9,15 +9,101 @@ QString EntityRef::toString() const
     return fromParts(kind, nameSpace, name);
 }
 
+namespace {
+
+char16_t lowerAscii(char16_t c)
+{
+    return (c >= u'A' && c <= u'Z') ? char16_t(c + (u'a' - u'A')) : c;
+}
+
+// s += text.toLower(), without a temporary when `text` is ASCII.
+void appendLower(QString &s, QStringView text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x80) {
+            s += text.toString().toLower();
+            return;
+        }
+    }
+    for (const QChar c : text) {
+        s += QChar(lowerAscii(c.unicode()));
+    }
+}
+
+void appendLower(QString &s, std::string_view ascii)
+{
+    for (const char c : ascii) {
+        s += QChar(lowerAscii(char16_t(uchar(c))));
+    }
+}
+
+} // namespace
+
 QString EntityRef::fromParts(const QString &kind, const QString &nameSpace, const QString &name)
 {
     QString s;
-    s.reserve(kind.size() + nameSpace.size() + name.size() + 2);
-    s += kind.toLower();
+    s.reserve(kind.size() + (nameSpace.isEmpty() ? 7 : nameSpace.size()) + name.size() + 2);
+    appendLower(s, kind);
     s += QLatin1Char(':');
-    s += (nameSpace.isEmpty() ? QStringLiteral("default") : nameSpace.toLower());
+    if (nameSpace.isEmpty()) {
+        s += QLatin1String("default");
+    } else {
+        appendLower(s, nameSpace);
+    }
     s += QLatin1Char('/');
-    s += name.toLower();
+    appendLower(s, name);
+    return s;
+}
+
+QString EntityRef::canonicalAscii(std::string_view ref, QLatin1String defaultKind, const QString &defaultNamespace)
+{
+    for (const char c : ref) {
+        if (uchar(c) >= 0x80) {
+            return {};
+        }
+    }
+    // The rules of parse(): a ':' after the first '/' belongs to the name; no empty parts.
+    std::string_view kind;
+    std::string_view rest = ref;
+    const size_t colon = ref.find(':');
+    const size_t slash = ref.find('/');
+    if (colon != std::string_view::npos && (slash == std::string_view::npos || colon < slash)) {
+        kind = ref.substr(0, colon);
+        rest = ref.substr(colon + 1);
+        if (kind.empty()) {
+            return {};
+        }
+    }
+    std::string_view nameSpace;
+    std::string_view name = rest;
+    const size_t slash2 = rest.find('/');
+    if (slash2 != std::string_view::npos) {
+        nameSpace = rest.substr(0, slash2);
+        name = rest.substr(slash2 + 1);
+        if (nameSpace.empty()) {
+            return {};
+        }
+    }
+    if (name.empty() || (kind.empty() && defaultKind.isEmpty())) {
+        return {};
+    }
+    QString s;
+    s.reserve(qsizetype(ref.size()) + defaultKind.size() + defaultNamespace.size() + 9);
+    if (kind.empty()) {
+        appendLower(s, std::string_view(defaultKind.data(), size_t(defaultKind.size())));
+    } else {
+        appendLower(s, kind);
+    }
+    s += QLatin1Char(':');
+    if (!nameSpace.empty()) {
+        appendLower(s, nameSpace);
+    } else if (!defaultNamespace.isEmpty()) {
+        appendLower(s, QStringView(defaultNamespace));
+    } else {
+        s += QLatin1String("default");
+    }
+    s += QLatin1Char('/');
+    appendLower(s, name);
     return s;
 }
 

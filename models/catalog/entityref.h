@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <optional>
+#include <string_view>
 
 namespace Gantry::Catalog {
 
@@ -28,6 +29,10 @@ struct EntityRef
     static QString canonical(const QString &ref, const QString &defaultKind, const QString &defaultNamespace,
                              QString *error = nullptr);
     static QString fromParts(const QString &kind, const QString &nameSpace, const QString &name);
+    // canonical() for the common case, in one pass and one allocation: `ref` is UTF-8 and must be
+    // pure ASCII. Returns an empty string when it is not, or when it is not a valid reference:
+    // then call canonical() for the result or the error.
+    static QString canonicalAscii(std::string_view ref, QLatin1String defaultKind, const QString &defaultNamespace);
 };
 
 } // namespace Gantry::Catalog

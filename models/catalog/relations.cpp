@@ -8,6 +8,7 @@
 
 #include <array>
 #include <string_view>
+#include <vector>
 
 namespace Gantry::Catalog {
 
@@ -100,13 +101,41 @@ public:
     }
 
 private:
-    QString fieldPath(const FieldRule &rule, int index) const
+    static QString makeFieldPath(const FieldRule &rule, int index)
     {
         QString path = QLatin1String("spec.") + fromUtf8(rule.field);
         if (index >= 0) {
             path += QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
         }
         return path;
+    }
+
+    // "spec.owner", "spec.dependsOn[2]", ...: built once and shared (every relation keeps one).
+    static QString fieldPath(const FieldRule &rule, int index)
+    {
+        constexpr int Cached = 32;
+        using Paths = std::array<QString, Cached + 1>; // index -1 .. Cached - 1
+        static const auto table = [] {
+            std::vector<std::vector<Paths>> t(rules.size());
+            for (size_t k = 0; k < rules.size(); ++k) {
+                t[k].resize(size_t(rules[k].count));
+                for (int f = 0; f < rules[k].count; ++f) {
+                    for (int i = -1; i < Cached; ++i) {
+                        t[k][size_t(f)][size_t(i + 1)] = makeFieldPath(rules[k].fields[size_t(f)], i);
+                    }
+                }
+            }
+            return t;
+        }();
+        if (index < Cached) {
+            for (size_t k = 0; k < rules.size(); ++k) {
+                const auto &fields = rules[k].fields;
+                if (&rule >= fields.data() && &rule < fields.data() + rules[k].count) {
+                    return table[k][size_t(&rule - fields.data())][size_t(index + 1)];
+                }
+            }
+        }
+        return makeFieldPath(rule, index);
     }
 
     void emitOne(const FieldRule &rule, const YamlNode &node, int index)
@@ -119,6 +148,15 @@ private:
         bool kindMissing = false; // the only problem is a kind the field has no default for
         if (node.isScalar()) {
             if (node.scalarUtf8().empty()) {
+                return;
+            }
+            QString canonical = EntityRef::canonicalAscii(
+                node.scalarUtf8(), rule.defaultKind ? QLatin1String(rule.defaultKind) : QLatin1String(),
+                m_entity.nameSpace);
+            if (!canonical.isEmpty()) {
+                m_out->push_back(OutgoingRelation{Relation{rule.type, std::move(canonical)},
+                                                  SourceLocation{m_entity.location.file, node.line(), node.column()},
+                                                  fieldPath(rule, index)});
                 return;
             }
             const QString text = node.scalar();
@@ -232,6 +270,9 @@ std::vector<OutgoingRelation> outgoingRelations(const Entity &entity, std::vecto
         if (value.isValid()) {
             emitter.emit(rule, value);
         }
+    }
+    if (out.capacity() > out.size()) {
+        out.shrink_to_fit(); // kept for as long as the file is in the memo
     }
     return out;
 }

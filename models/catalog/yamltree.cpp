@@ -167,7 +167,7 @@ int YamlNode::line() const
 
 int YamlNode::column() const
 {
-    return m_tree ? int(m_tree->m_nodes[m_index].column) + 1 : 0;
+    return m_tree ? int(m_tree->column(m_index)) + 1 : 0;
 }
 
 std::string_view YamlNode::scalarUtf8() const
@@ -195,10 +195,10 @@ int YamlNode::size() const
     }
     const auto &d = m_tree->m_nodes[m_index];
     if (d.type == Type::Sequence) {
-        return int(d.count);
+        return int(d.count());
     }
     if (d.type == Type::Mapping) {
-        return int(d.count / 2);
+        return int(d.count() / 2);
     }
     return 0;
 }
@@ -212,7 +212,7 @@ YamlNode YamlNode::at(int i) const
     const int childIndex = t == Type::Mapping ? 2 * i + 1 : i;
     quint32 child = m_index + 1;
     for (int k = 0; k < childIndex; ++k) {
-        child = m_tree->m_nodes[child].end;
+        child = m_tree->end(child);
     }
     return YamlNode(m_tree, child);
 }
@@ -224,7 +224,7 @@ YamlNode YamlNode::keyAt(int i) const
     }
     quint32 child = m_index + 1;
     for (int k = 0; k < 2 * i; ++k) {
-        child = m_tree->m_nodes[child].end;
+        child = m_tree->end(child);
     }
     return YamlNode(m_tree, child);
 }
@@ -236,13 +236,13 @@ YamlNode YamlNode::operator[](std::string_view key) const
     }
     const auto &d = m_tree->m_nodes[m_index];
     quint32 child = m_index + 1;
-    for (quint32 i = 0; i + 1 < d.count; i += 2) {
+    for (quint32 i = 0; i + 1 < d.count(); i += 2) {
         const auto &k = m_tree->m_nodes[child];
-        const quint32 value = k.end;
+        const quint32 value = m_tree->end(child);
         if (k.type == Type::Scalar && m_tree->text(k) == key) {
             return YamlNode(m_tree, value);
         }
-        child = m_tree->m_nodes[value].end;
+        child = m_tree->end(value);
     }
     return {};
 }
@@ -285,6 +285,34 @@ QJsonValue YamlNode::toJson() const
 }
 
 // ---------------------------------------------------------------------------------------------
+// YamlTree
+
+quint32 YamlTree::wideColumn(quint32 index) const
+{
+    const auto it = std::lower_bound(m_wideColumns.begin(), m_wideColumns.end(), index,
+                                     [](const std::pair<quint32, quint32> &w, quint32 i) { return w.first < i; });
+    return it != m_wideColumns.end() && it->first == index ? it->second : WideColumn;
+}
+
+void YamlTree::setColumn(quint32 index, quint32 column)
+{
+    if (column < WideColumn) {
+        m_nodes[index].column = quint16(column);
+        return;
+    }
+    m_nodes[index].column = WideColumn;
+    m_wideColumns.emplace_back(index, column); // nodes are appended in order: stays sorted
+}
+
+void YamlTree::truncateNodes(size_t size)
+{
+    m_nodes.resize(size);
+    while (!m_wideColumns.empty() && m_wideColumns.back().first >= size) {
+        m_wideColumns.pop_back();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Builder
 
 quint32 YamlTree::Builder::addScalar(std::string_view text, bool quoted, quint32 line, quint32 column)
@@ -293,13 +321,12 @@ quint32 YamlTree::Builder::addScalar(std::string_view text, bool quoted, quint32
     d.type = (!quoted && isNullText(text)) ? YamlNode::Type::Null : YamlNode::Type::Scalar;
     d.quoted = quoted ? 1 : 0;
     d.line = line;
-    d.column = column;
-    d.textOffset = quint32(m_tree.m_text.size());
-    d.textLength = quint32(text.size());
+    d.textOffsetOrEnd = quint32(m_tree.m_text.size());
+    d.textLengthOrCount = quint32(text.size());
     m_tree.m_text.append(text);
     const auto index = quint32(m_tree.m_nodes.size());
-    d.end = index + 1;
     m_tree.m_nodes.push_back(d);
+    m_tree.setColumn(index, column);
     return index;
 }
 
@@ -313,9 +340,9 @@ quint32 YamlTree::Builder::beginContainer(YamlNode::Type type, quint32 line, qui
     NodeData d;
     d.type = type;
     d.line = line;
-    d.column = column;
     const auto index = quint32(m_tree.m_nodes.size());
     m_tree.m_nodes.push_back(d);
+    m_tree.setColumn(index, column);
     return index;
 }
 
@@ -324,31 +351,32 @@ void YamlTree::Builder::endContainer(quint32 index)
     auto &nodes = m_tree.m_nodes;
     const auto end = quint32(nodes.size());
     quint32 count = 0;
-    for (quint32 child = index + 1; child < end; child = nodes[child].end) {
+    for (quint32 child = index + 1; child < end; child = m_tree.end(child)) {
         ++count;
     }
-    nodes[index].end = end;
-    nodes[index].count = count;
+    nodes[index].textOffsetOrEnd = end;
+    nodes[index].textLengthOrCount = count;
 }
 
 quint32 YamlTree::Builder::copy(const YamlNode &node)
 {
     // By value: when copying within this tree (an alias), adding nodes may reallocate m_nodes.
     const NodeData src = node.tree()->data(node.index());
+    const quint32 column = node.tree()->column(node.index());
     switch (src.type) {
     case YamlNode::Type::Invalid:
     case YamlNode::Type::Null:
-        return addNull(src.line, src.column);
+        return addNull(src.line, column);
     case YamlNode::Type::Scalar:
         // Copy the text first: the source may be this very tree, whose buffer may reallocate.
-        return addScalar(std::string(node.scalarUtf8()), src.quoted != 0, src.line, src.column);
+        return addScalar(std::string(node.scalarUtf8()), src.quoted != 0, src.line, column);
     case YamlNode::Type::Sequence:
     case YamlNode::Type::Mapping: {
-        const quint32 index = beginContainer(src.type, src.line, src.column);
+        const quint32 index = beginContainer(src.type, src.line, column);
         const YamlTree *srcTree = node.tree();
         quint32 child = node.index() + 1;
-        for (quint32 i = 0; i < src.count; ++i) {
-            const quint32 next = srcTree->data(child).end;
+        for (quint32 i = 0; i < src.count(); ++i) {
+            const quint32 next = srcTree->end(child);
             copy(YamlNode(srcTree, child));
             child = next;
         }
@@ -462,14 +490,14 @@ size_t Parser::subtreeDepth(quint32 index) const
 {
     std::vector<quint32> ends; // ends of the containers that hold the current node
     size_t deepest = 0;
-    const quint32 end = m_tree.data(index).end;
+    const quint32 end = m_tree.end(index);
     for (quint32 i = index; i < end; ++i) {
         while (!ends.empty() && ends.back() <= i) {
             ends.pop_back();
         }
         const auto &d = m_tree.data(i);
         if (d.type == YamlNode::Type::Sequence || d.type == YamlNode::Type::Mapping) {
-            ends.push_back(d.end);
+            ends.push_back(m_tree.end(i));
             deepest = std::max(deepest, ends.size());
         }
     }
@@ -479,15 +507,15 @@ size_t Parser::subtreeDepth(quint32 index) const
 void Parser::checkDuplicateKeys(quint32 mapping)
 {
     const auto &d = m_tree.data(mapping);
-    if (d.count < 4) {
+    if (d.count() < 4) {
         return;
     }
     std::vector<quint32> keys;
-    keys.reserve(d.count / 2);
+    keys.reserve(d.count() / 2);
     quint32 child = mapping + 1;
-    for (quint32 i = 0; i + 1 < d.count; i += 2) {
+    for (quint32 i = 0; i + 1 < d.count(); i += 2) {
         keys.push_back(child);
-        child = m_tree.data(m_tree.data(child).end).end;
+        child = m_tree.end(m_tree.end(child));
     }
     auto keyText = [&](quint32 k) -> std::string_view {
         const auto &kd = m_tree.data(k);
@@ -496,7 +524,7 @@ void Parser::checkDuplicateKeys(quint32 mapping)
     auto reportDuplicate = [&](quint32 first, quint32 again) {
         const auto &kd = m_tree.data(again);
         const auto name = keyText(again);
-        report(kd.line, kd.column,
+        report(kd.line, m_tree.column(again),
                tr("duplicate key \"%1\" (first defined on line %2); YAML mapping keys must be unique: remove "
                   "or rename one of them")
                    .arg(QString::fromUtf8(name.data(), qsizetype(name.size())))
@@ -550,7 +578,7 @@ bool Parser::run(const QByteArray &bytes)
             }
             report(quint32(mark.line), quint32(mark.column), message + tr("; fix the YAML at this position"));
             // Drop the unfinished document, keep the complete ones before it.
-            m_tree.m_nodes.resize(docStartNode);
+            m_tree.truncateNodes(docStartNode);
             m_tree.m_syntaxError = true;
             return false;
         }
@@ -594,15 +622,15 @@ bool Parser::run(const QByteArray &bytes)
                 ok = false;
                 break;
             }
-            const auto &target = m_tree.data(it->second);
-            if (target.end == 0) {
+            const quint32 targetEnd = m_tree.end(it->second);
+            if (targetEnd == 0) {
                 report(line, column,
                        tr("alias \"*%1\" refers to a node that contains it; recursive YAML is not supported")
                            .arg(QString::fromUtf8(eventText(event.data.alias.anchor))));
                 ok = false;
                 break;
             }
-            if (m_tree.m_nodes.size() + (target.end - it->second) > m_limits.maxNodes) {
+            if (m_tree.m_nodes.size() + (targetEnd - it->second) > m_limits.maxNodes) {
                 report(line, column,
                        tr("alias expansion makes the document too large (more than %1 nodes); simplify the anchors and "
                           "aliases")
@@ -672,7 +700,7 @@ bool Parser::run(const QByteArray &bytes)
                 report(line, column,
                        tr("the file has more than %1 YAML nodes; split it into smaller files").arg(m_limits.maxNodes));
             }
-            m_tree.m_nodes.resize(docStartNode);
+            m_tree.truncateNodes(docStartNode);
             m_tree.m_syntaxError = true;
             return false;
         }
@@ -716,12 +744,16 @@ std::shared_ptr<YamlTree> YamlTree::parse(const QByteArray &bytes, const QString
 
 void YamlTree::serialize(QDataStream &out) const
 {
-    static_assert(sizeof(NodeData) == 28, "NodeData layout is part of the cache format");
+    static_assert(sizeof(NodeData) == 16, "NodeData layout is part of the cache format");
     out << quint32(m_nodes.size()) << quint32(m_text.size()) << quint32(m_documents.size()) << m_syntaxError;
     out.writeRawData(reinterpret_cast<const char *>(m_nodes.data()), int(m_nodes.size() * sizeof(NodeData)));
     out.writeRawData(m_text.data(), int(m_text.size()));
     for (const auto &d : m_documents) {
         out << d.root << d.startLine << d.endLine << d.hasError;
+    }
+    out << quint32(m_wideColumns.size());
+    for (const auto &[index, column] : m_wideColumns) {
+        out << index << column;
     }
 }
 
@@ -759,6 +791,22 @@ std::shared_ptr<YamlTree> YamlTree::deserialize(QDataStream &in)
             return {};
         }
     }
+    quint32 wideCount = 0;
+    in >> wideCount;
+    if (in.status() != QDataStream::Ok || wideCount > nodeCount) {
+        in.setStatus(QDataStream::ReadCorruptData);
+        return {};
+    }
+    tree->m_wideColumns.resize(wideCount);
+    for (quint32 k = 0; k < wideCount; ++k) {
+        auto &[index, column] = tree->m_wideColumns[k];
+        in >> index >> column;
+        if (in.status() != QDataStream::Ok || index >= nodeCount || column < WideColumn ||
+            tree->m_nodes[index].column != WideColumn || (k > 0 && tree->m_wideColumns[k - 1].first >= index)) {
+            in.setStatus(QDataStream::ReadCorruptData);
+            return {};
+        }
+    }
     // Reject structurally broken data rather than trusting it: every index must stay in range,
     // and every container must hold exactly `count` properly nested children, or the walks in
     // YamlNode (which trust `count` and `end`) would read past the node vector.
@@ -778,12 +826,13 @@ std::shared_ptr<YamlTree> YamlTree::deserialize(QDataStream &in)
             open.pop_back();
         }
         const bool container = n.type == YamlNode::Type::Sequence || n.type == YamlNode::Type::Mapping;
-        bool bad = n.end <= i || n.end > nodeCount || quint64(n.textOffset) + n.textLength > textSize ||
+        const quint32 end = container ? n.textOffsetOrEnd : i + 1;
+        bool bad = end <= i || end > nodeCount ||
+                   (!container && quint64(n.textOffsetOrEnd) + n.textLengthOrCount > textSize) ||
                    (n.type != YamlNode::Type::Null && n.type != YamlNode::Type::Scalar && !container) ||
-                   (!container && (n.end != i + 1 || n.count != 0)) ||
-                   (n.type == YamlNode::Type::Mapping && n.count % 2 != 0);
+                   (n.type == YamlNode::Type::Mapping && n.count() % 2 != 0);
         if (!open.empty()) {
-            bad = bad || open.back().remaining == 0 || n.end > open.back().end;
+            bad = bad || open.back().remaining == 0 || end > open.back().end;
             if (!bad) {
                 --open.back().remaining;
             }
@@ -800,7 +849,7 @@ std::shared_ptr<YamlTree> YamlTree::deserialize(QDataStream &in)
                 in.setStatus(QDataStream::ReadCorruptData);
                 return {};
             }
-            open.push_back(Open{n.end, n.count});
+            open.push_back(Open{end, n.count()});
         }
     }
     for (; !open.empty(); open.pop_back()) {

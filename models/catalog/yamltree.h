@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 class QDataStream;
@@ -85,13 +86,20 @@ public:
     {
         YamlNode::Type type = YamlNode::Type::Invalid;
         quint8 quoted = 0;
-        quint16 reserved = 0; // keeps the on-disk layout stable
-        quint32 line = 0;     // 0-based, as libyaml reports
-        quint32 column = 0;   // 0-based
-        quint32 textOffset = 0;
-        quint32 textLength = 0;
-        quint32 end = 0;   // index one past this node's subtree
-        quint32 count = 0; // children: sequence items, or mapping keys+values
+        // 0-based. WideColumn: the column is larger and kept aside (YamlTree::column()), so that
+        // a node takes 16 bytes.
+        quint16 column = 0;
+        quint32 line = 0; // 0-based, as libyaml reports
+        // Scalars and nulls: where their text lies in the text buffer. Containers: the index one
+        // past the subtree, and the number of children (sequence items, or mapping keys+values).
+        // Shared because a node is one or the other.
+        quint32 textOffsetOrEnd = 0;
+        quint32 textLengthOrCount = 0;
+
+        bool isContainer() const { return type == YamlNode::Type::Sequence || type == YamlNode::Type::Mapping; }
+        quint32 textOffset() const { return isContainer() ? 0 : textOffsetOrEnd; }
+        quint32 textLength() const { return isContainer() ? 0 : textLengthOrCount; }
+        quint32 count() const { return isContainer() ? textLengthOrCount : 0; }
     };
 
     struct Document
@@ -126,7 +134,20 @@ public:
     const NodeData &data(quint32 index) const { return m_nodes[index]; }
     std::string_view text(const NodeData &d) const
     {
-        return std::string_view(m_text.data() + d.textOffset, d.textLength);
+        return std::string_view(m_text.data() + d.textOffset(), d.textLength());
+    }
+    static constexpr quint16 WideColumn = 0xFFFF;
+    // 0-based column of node `index`.
+    quint32 column(quint32 index) const
+    {
+        const quint16 c = m_nodes[index].column;
+        return c == WideColumn ? wideColumn(index) : c;
+    }
+    // Index one past the subtree of node `index` (the next sibling, if any).
+    quint32 end(quint32 index) const
+    {
+        const NodeData &d = m_nodes[index];
+        return d.isContainer() ? d.textOffsetOrEnd : index + 1;
     }
     size_t nodeCount() const { return m_nodes.size(); }
     size_t memoryUsage() const { return m_nodes.capacity() * sizeof(NodeData) + m_text.capacity(); }
@@ -140,7 +161,12 @@ public:
 
 private:
     friend class YamlNode;
+    quint32 wideColumn(quint32 index) const;
+    void setColumn(quint32 index, quint32 column);
+    void truncateNodes(size_t size);
+
     std::vector<NodeData> m_nodes;
+    std::vector<std::pair<quint32, quint32>> m_wideColumns; // (node, column) by node, for columns >= WideColumn
     std::string m_text;
     std::vector<Document> m_documents;
     bool m_syntaxError = false;
@@ -177,9 +203,9 @@ void YamlNode::forEachItem(F &&f) const
     }
     const auto &d = m_tree->data(m_index);
     quint32 child = m_index + 1;
-    for (quint32 i = 0; i < d.count; ++i) {
+    for (quint32 i = 0; i < d.count(); ++i) {
         f(YamlNode(m_tree, child));
-        child = m_tree->data(child).end;
+        child = m_tree->end(child);
     }
 }
 
@@ -191,10 +217,10 @@ void YamlNode::forEachPair(F &&f) const
     }
     const auto &d = m_tree->data(m_index);
     quint32 child = m_index + 1;
-    for (quint32 i = 0; i + 1 < d.count; i += 2) {
-        const quint32 value = m_tree->data(child).end;
+    for (quint32 i = 0; i + 1 < d.count(); i += 2) {
+        const quint32 value = m_tree->end(child);
         f(YamlNode(m_tree, child), YamlNode(m_tree, value));
-        child = m_tree->data(value).end;
+        child = m_tree->end(value);
     }
 }
 

@@ -39,7 +39,8 @@ QStringList bruteForce(const Catalog &catalog, const QString &query)
     const QStringList words = query.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QStringList refs;
     for (const Entity &e : catalog.entities()) {
-        if (std::all_of(words.cbegin(), words.cend(), [&e](const QString &w) { return e.searchText.contains(w); })) {
+        const QString text = (QStringList{e.name, e.title, e.description} + e.tags).join(QLatin1Char('\n')).toLower();
+        if (std::all_of(words.cbegin(), words.cend(), [&text](const QString &w) { return text.contains(w); })) {
             refs << e.ref;
         }
     }

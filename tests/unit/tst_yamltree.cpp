@@ -56,9 +56,10 @@ std::shared_ptr<YamlTree> deserialize(const QByteArray &bytes, QDataStream::Stat
 }
 
 // Layout of the serialized form: a 13-byte header (node count, text size, document count,
-// syntax-error flag), then the raw 28-byte NodeData records.
+// syntax-error flag), then the raw 16-byte NodeData records,
+// the documents and the wide columns (a quint32 count, here 0).
 constexpr int headerSize = 13;
-constexpr int nodeSize = 28;
+constexpr int nodeSize = 16;
 
 // QDataStream fields (header, documents) are big-endian; NodeData records are raw host memory.
 void patchStream32(QByteArray &bytes, int offset, quint32 value)
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void jsonTyping();
     void navigation();
     void roundTrip();
+    void wideColumns();
     void corrupted_data();
     void corrupted();
 };
@@ -472,6 +474,28 @@ void TestYamlTree::roundTrip()
     QCOMPARE(serialize(*copy), bytes);
 }
 
+void TestYamlTree::wideColumns()
+{
+    // Columns past 65534 do not fit a node's 16 bits: they are kept aside, and survive the cache.
+    QByteArray yaml = "x: [";
+    for (int i = 0; i < 25'000; ++i) {
+        yaml += "a, ";
+    }
+    yaml += "b, {k: v}]\n";
+    const auto p = parse(yaml);
+    QVERIFY(p.problems.empty());
+    const YamlNode list = p.tree->documentRoot(0)["x"];
+    QCOMPARE(list.size(), 25'002);
+    QCOMPARE(list.at(0).column(), 5);
+    QCOMPARE(list.at(25'000).column(), 5 + 3 * 25'000);
+    QCOMPARE(list.at(25'001)["k"].column(), 5 + 3 * 25'001 + 4);
+    const auto copy = deserialize(serialize(*p.tree));
+    QVERIFY(copy);
+    for (quint32 n = 0; n < quint32(copy->nodeCount()); ++n) {
+        QCOMPARE(copy->node(n).column(), p.tree->node(n).column());
+    }
+}
+
 void TestYamlTree::corrupted_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -482,7 +506,8 @@ void TestYamlTree::corrupted_data()
     const QByteArray good = serialize(*p.tree);
     QVERIFY(deserialize(good));
     auto node = [](int index, int field) { return headerSize + index * nodeSize + field; };
-    constexpr int typeField = 0, textOffsetField = 12, textLengthField = 16, endField = 20, countField = 24;
+    // Scalars keep text offset and length where containers keep end and count.
+    constexpr int typeField = 0, textOffsetField = 8, textLengthField = 12, endField = 8, countField = 12;
 
     QTest::newRow("empty") << QByteArray();
     QTest::newRow("truncated header") << good.left(7);
@@ -505,7 +530,7 @@ void TestYamlTree::corrupted_data()
     }
     {
         QByteArray b = good;
-        patchNode32(b, node(3, endField), 99);
+        patchNode32(b, node(2, endField), 99);
         QTest::newRow("end past the last node") << b;
     }
     {
@@ -546,8 +571,8 @@ void TestYamlTree::corrupted_data()
     }
     {
         QByteArray b = good;
-        patchNode32(b, node(3, countField), 2);
-        QTest::newRow("scalar with children") << b;
+        b[node(3, typeField)] = char(YamlNode::Type::Sequence); // its text offset becomes its end
+        QTest::newRow("scalar turned into a container") << b;
     }
     {
         QByteArray b = good;
@@ -557,7 +582,12 @@ void TestYamlTree::corrupted_data()
     }
     {
         QByteArray b = good;
-        patchStream32(b, good.size() - 13, 5); // the document's root index
+        patchStream32(b, good.size() - 4, 1); // a wide column entry that is not there
+        QTest::newRow("truncated wide columns") << b;
+    }
+    {
+        QByteArray b = good;
+        patchStream32(b, good.size() - 17, 5); // the document's root index
         QTest::newRow("document root out of range") << b;
     }
 }
