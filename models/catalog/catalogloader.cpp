@@ -795,7 +795,11 @@ void readProblem(QDataStream &in, Problem &p)
 
 void CatalogLoader::saveMemo(QDataStream &out) const
 {
-    out << MemoFormatVersion << m_roots << quint32(m_loadProblems.size());
+    out << MemoFormatVersion << quint32(m_roots.size());
+    for (const auto &root : m_roots) {
+        out << root;
+    }
+    out << quint32(m_loadProblems.size());
     for (const auto &p : m_loadProblems) {
         writeProblem(out, p);
     }
@@ -830,8 +834,20 @@ bool CatalogLoader::restoreMemo(QDataStream &in)
     if (in.status() != QDataStream::Ok || version != MemoFormatVersion) {
         return false;
     }
+    // Read counted containers by hand: Qt 6.4's QDataStream reserves whatever count a damaged
+    // file claims (a QStringList with 2^32 items is a 70 GB allocation).
     QStringList roots;
-    in >> roots >> loadProblemCount;
+    quint32 rootCount = 0;
+    in >> rootCount;
+    if (in.status() != QDataStream::Ok || rootCount > 10'000) {
+        return false;
+    }
+    for (quint32 i = 0; i < rootCount && in.status() == QDataStream::Ok; ++i) {
+        QString root;
+        in >> root;
+        roots.append(root);
+    }
+    in >> loadProblemCount;
     if (in.status() != QDataStream::Ok || loadProblemCount > 1'000'000) {
         return false;
     }

@@ -326,6 +326,24 @@ private Q_SLOTS:
         QVERIFY(!refused.hasMemo());
     }
 
+    void hugeCountsInADamagedMemoAreRefused()
+    {
+        // An empty memo is [version][root count][load problem count][file count]. A damaged file
+        // claiming 4 billion roots must be refused, not turned into a 70 GB allocation.
+        CatalogLoader empty;
+        QByteArray bytes;
+        {
+            QDataStream out(&bytes, QIODevice::WriteOnly);
+            empty.saveMemo(out);
+        }
+        QCOMPARE(bytes.size(), 16);
+        bytes.replace(4, 4, QByteArray("\xff\xff\xff\xff", 4));
+        QDataStream in(bytes);
+        CatalogLoader loader;
+        QVERIFY(!loader.restoreMemo(in));
+        QVERIFY(!loader.hasMemo());
+    }
+
     void cancelStopsTheLoad()
     {
         QTemporaryDir dir;
