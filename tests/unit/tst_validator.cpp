@@ -705,13 +705,7 @@ void TestValidator::performance()
     QCOMPARE(valid, 50000);
     QVERIFY(problems.empty());
     qInfo("validated 50,000 entities in %lld ms", ms);
-#if defined(__SANITIZE_ADDRESS__) || defined(QT_DEBUG)
-    QSKIP("timing is only asserted in optimised, uninstrumented builds");
-#else
-    // One core (the loader spreads files over all of them): a bound with headroom that still
-    // catches an accidental allocation or regex per field, which costs several times this.
-    QVERIFY2(ms < 150, qPrintable(QStringLiteral("took %1 ms").arg(ms)));
-#endif
+    // Speed is measured by tests/bench (bench_catalog), never asserted in a test.
 }
 
 QTEST_GUILESS_MAIN(TestValidator)
