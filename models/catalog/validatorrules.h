@@ -6,6 +6,8 @@
 // allocation-free hot path) and for QStringView (the public Validator::isValid* API).
 // Internal to the catalog model: include it from models/catalog/*.cpp only.
 
+#include "models/catalog/yamltree.h"
+
 #include <QString>
 #include <QStringView>
 
@@ -37,9 +39,15 @@ bool kindFormat(QStringView s);
 // WHATWG `new URL(value)` succeeds (see the definition for how far that goes).
 bool urlFormat(std::string_view s);
 
-// YAML 1.2 core schema, as YamlNode::typeName() reads plain scalars, without allocating.
-bool plainIsBool(std::string_view s);
-bool plainIsNumber(std::string_view s);
+// YAML 1.2 core schema, as YamlNode::typeName() reads plain scalars (the parser's own rule).
+inline bool plainIsBool(std::string_view s)
+{
+    return yamlPlainIsBool(s);
+}
+inline bool plainIsNumber(std::string_view s)
+{
+    return yamlPlainIsNumber(s);
+}
 
 // Suggestions for messages ("e.g. ...") -- only run on the error path.
 enum class Alphabet { ObjectName, DnsLabel, DnsSubdomain, Tag, Kind };

@@ -121,6 +121,26 @@ const char *eventText(const yaml_char_t *p)
 
 } // namespace
 
+bool yamlPlainIsBool(std::string_view text, bool *value)
+{
+    bool v = false;
+    const bool ok = plainIsBool(text, &v);
+    if (ok && value) {
+        *value = v;
+    }
+    return ok;
+}
+
+bool yamlPlainIsNumber(std::string_view text, double *value)
+{
+    double v = 0;
+    const bool ok = plainIsNumber(text, &v);
+    if (ok && value) {
+        *value = v;
+    }
+    return ok;
+}
+
 // ---------------------------------------------------------------------------------------------
 // YamlNode
 

@@ -17,6 +17,10 @@ namespace Gantry::Catalog {
 
 class YamlTree;
 
+// YAML 1.2 core-schema typing of a plain (unquoted) scalar: "true", "False", "1e3", "0x1F", ".inf"...
+bool yamlPlainIsBool(std::string_view text, bool *value = nullptr);
+bool yamlPlainIsNumber(std::string_view text, double *value = nullptr);
+
 // A read-only handle to one node of a YamlTree. Cheap to copy; valid while the tree lives.
 class YamlNode
 {
