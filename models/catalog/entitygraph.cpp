@@ -634,11 +634,9 @@ bool relationGroupsFromNames(const QStringList &names, quint32 *groups, QString 
                     group = g.group;
                 }
             }
-            for (int t = 0; group == 0 && t < RelationTypeCount; ++t) {
-                const auto type = static_cast<RelationType>(t);
-                if (relationTypeName(type).compare(word, Qt::CaseInsensitive) == 0) {
-                    group = relationGroupOf(type);
-                }
+            RelationType type;
+            if (group == 0 && relationTypeFromName(word, &type)) {
+                group = relationGroupOf(type);
             }
         }
         if (group == 0) {

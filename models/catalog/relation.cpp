@@ -19,7 +19,7 @@ QString relationTypeName(RelationType type)
 bool relationTypeFromName(const QString &name, RelationType *type)
 {
     for (size_t i = 0; i < names.size(); ++i) {
-        if (name == QLatin1String(names[i])) {
+        if (name.compare(QLatin1String(names[i]), Qt::CaseInsensitive) == 0) {
             *type = static_cast<RelationType>(i);
             return true;
         }

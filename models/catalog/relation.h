@@ -25,7 +25,7 @@ inline constexpr int RelationTypeCount = 14;
 
 // "ownedBy", "dependsOn", ... exactly as Backstage spells them in `relations[].type`.
 QString relationTypeName(RelationType type);
-// Inverse of a name lookup; returns false when the name is not a well-known relation.
+// Inverse of relationTypeName (case-insensitive); false when the name is not a well-known relation.
 bool relationTypeFromName(const QString &name, RelationType *type);
 constexpr RelationType inverseRelation(RelationType type)
 {
