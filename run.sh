@@ -6,5 +6,5 @@ cd "$(dirname "$0")"
 . scripts/deps.sh
 gantry_ensure_packages "${GANTRY_BUILD_PACKAGES[@]}"
 cmake --preset dev >/dev/null
-cmake --build --preset dev --target gantry
-exec build/dev/app/gantry/gantry "$@"
+cmake --build --preset dev --target gantry gantry-kubesim
+exec build/dev/bin/gantry "$@"

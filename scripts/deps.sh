@@ -6,6 +6,7 @@ GANTRY_BUILD_PACKAGES=(
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libgl-dev
     libyaml-cpp-dev libyaml-dev libgit2-dev libgraphviz-dev libkainjow-mustache-dev qtkeychain-qt6-dev
+    libssl-dev
 )
 GANTRY_TEST_PACKAGES=(xvfb xauth prometheus clang-format fonts-dejavu-core)
 

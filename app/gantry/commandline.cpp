@@ -2,6 +2,8 @@
 
 #include "app/gantry/catalogcommands.h"
 #include "app/gantry/democommands.h"
+#include "app/gantry/deploycommands.h"
+#include "app/gantry/templatecommands.h"
 #include "models/workspace/settings.h"
 
 #include <QCoreApplication>
@@ -120,7 +122,13 @@ int runVerb(const GlobalOptions &options)
         return runCatalogVerb(options.workspace, args.mid(1));
     }
     if (verb == QLatin1String("demo")) {
-        return runDemoVerb(args.mid(1));
+        return runDemoVerb(options.workspace, args.mid(1));
+    }
+    if (verb == QLatin1String("status") || verb == QLatin1String("promote") || verb == QLatin1String("rollback")) {
+        return runDeployVerb(options.workspace, args);
+    }
+    if (verb == QLatin1String("templates") || verb == QLatin1String("create-service")) {
+        return runTemplateVerb(options.workspace, args);
     }
     err() << QCoreApplication::translate("Gantry::App", "gantry: unknown verb \"%1\"").arg(verb) << '\n' << usageText();
     err().flush();

@@ -16,8 +16,9 @@ QString tr(const char *text)
 }
 } // namespace
 
-int runDemoVerb(const QStringList &args)
+int runDemoVerb(const QString &workspace, const QStringList &args)
 {
+    Q_UNUSED(workspace); // "demo cluster" will use it
     const QString sub = args.value(0);
     if (sub == QLatin1String("init")) {
         if (args.size() != 2 || args.at(1).startsWith(QLatin1Char('-'))) {

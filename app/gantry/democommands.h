@@ -5,6 +5,6 @@
 namespace Gantry::App {
 
 // "gantry demo init DIR": creates the demo workspace (catalog repository, Git host, gantry.yaml).
-int runDemoVerb(const QStringList &args);
+int runDemoVerb(const QString &workspace, const QStringList &args);
 
 } // namespace Gantry::App
