@@ -79,7 +79,7 @@ void GraphView::setDrawing(std::shared_ptr<const Graph::GraphDrawing> drawing, b
 
     m_scene->clear();
     m_nodeItems.clear();
-    m_edgeItems.clear();
+    m_edgeLayer = nullptr;
     m_incident.clear();
     m_selected = -1;
     m_hovered = -1;
@@ -90,7 +90,6 @@ void GraphView::setDrawing(std::shared_ptr<const Graph::GraphDrawing> drawing, b
         const auto &d = *m_state.drawing;
         m_incident.resize(d.nodes.size());
         m_nodeItems.reserve(d.nodes.size());
-        m_edgeItems.reserve(d.edges.size());
         for (int i = 0; i < int(d.edges.size()); ++i) {
             const auto &e = d.edges[size_t(i)];
             if (e.from >= 0 && e.from < int(d.nodes.size()) && e.to >= 0 && e.to < int(d.nodes.size())) {
@@ -99,20 +98,21 @@ void GraphView::setDrawing(std::shared_ptr<const Graph::GraphDrawing> drawing, b
                     m_incident[size_t(e.to)].push_back(i);
                 }
             }
-            auto *item = new GraphEdgeItem(&m_state, i);
-            m_scene->addItem(item);
-            m_edgeItems.push_back(item);
         }
+        m_edgeLayer = new GraphEdgeLayer(&m_state);
+        m_scene->addItem(m_edgeLayer);
         for (int i = 0; i < int(d.nodes.size()); ++i) {
             auto *item = new GraphNodeItem(&m_state, i);
             m_scene->addItem(item);
             m_nodeItems.push_back(item);
         }
+        m_nodesCached = true;
+        updateNodeCaching();
     }
     updateSceneRect();
     m_overview->setDrawing(m_state.drawing);
-    qCDebug(lcView) << "scene of" << m_nodeItems.size() << "nodes and" << m_edgeItems.size() << "edges in"
-                    << timer.elapsed() << "ms";
+    qCDebug(lcView) << "scene of" << m_nodeItems.size() << "nodes and" << edgeCount() << "edges in" << timer.elapsed()
+                    << "ms";
 
     if (!selected.isEmpty() && m_state.drawing) {
         m_selected = m_state.drawing->indexOf(selected);
@@ -269,7 +269,23 @@ void GraphView::setScale(qreal scale)
         return;
     }
     setTransform(QTransform::fromScale(scale, scale));
+    updateNodeCaching();
     Q_EMIT zoomChanged(scale);
+}
+
+void GraphView::updateNodeCaching()
+{
+    // In detail a node (text, icon) is costly to paint and panning reuses its pixmap; zoomed out
+    // it is a plain box, cheaper to paint than to cache (and thousands of pixmaps would not fit
+    // QPixmapCache, which would then evict every frame).
+    const bool cache = zoom() >= m_state.detailScale;
+    if (cache == m_nodesCached) {
+        return;
+    }
+    m_nodesCached = cache;
+    for (QGraphicsItem *item : m_nodeItems) {
+        item->setCacheMode(cache ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
+    }
 }
 
 void GraphView::wheelEvent(QWheelEvent *event)
@@ -283,6 +299,7 @@ void GraphView::wheelEvent(QWheelEvent *event)
     const qreal target = std::clamp(zoom() * std::pow(1.0015, delta), MinZoom, MaxZoom);
     if (!qFuzzyCompare(target, zoom())) {
         scale(target / zoom(), target / zoom());
+        updateNodeCaching();
         Q_EMIT zoomChanged(zoom());
     }
     m_autoFit = false;
@@ -365,6 +382,7 @@ void GraphView::applyStates()
     m_previousNodeState = m_state.nodeState;
     const bool hovering = m_hovered >= 0;
     const quint8 base = hovering ? GraphPainter::Dimmed : GraphPainter::Normal;
+    m_state.edgeBaseState = base;
     std::fill(m_state.nodeState.begin(), m_state.nodeState.end(), base);
     std::fill(m_state.edgeState.begin(), m_state.edgeState.end(), base);
     if (m_selected >= 0) {
@@ -450,6 +468,9 @@ void GraphView::changeEvent(QEvent *event)
     QGraphicsView::changeEvent(event);
     if (event->type() == QEvent::PaletteChange && m_state.drawing) {
         m_state.prepare(palette());
+        if (m_edgeLayer) {
+            m_edgeLayer->clearTiles();
+        }
         applyStates();
         m_overview->setDrawing(m_state.drawing);
     }

@@ -76,12 +76,14 @@ private:
     void setScale(qreal scale);
     void updateSceneRect();
     void updateOverview();
+    void updateNodeCaching();
 
     QGraphicsScene *m_scene;
     GraphSceneState m_state;
     std::vector<std::vector<int>> m_incident; // node -> edges touching it
     std::vector<QGraphicsItem *> m_nodeItems;
-    std::vector<QGraphicsItem *> m_edgeItems;
+    GraphEdgeLayer *m_edgeLayer = nullptr;
+    bool m_nodesCached = true; // nodes use DeviceCoordinateCache (in detail, not zoomed out)
     std::vector<quint8> m_previousNodeState;
     int m_selected = -1;
     int m_hovered = -1;

@@ -8,6 +8,8 @@
 #include <QColor>
 #include <QImage>
 #include <QPainterPath>
+#include <QPen>
+#include <QPolygonF>
 #include <QRectF>
 #include <QString>
 
@@ -112,6 +114,14 @@ public:
     static void paint(QPainter *painter, const GraphDrawing &drawing);
     // A smooth path through an edge's polyline (cubic segments), ending at the target's border.
     static QPainterPath edgeShape(const DrawnEdge &edge);
+    // The pieces of paintEdge, for a scene that draws many edges from cached geometry: the curve
+    // it strokes (edgeShape stopped inside the arrowhead), the pen it strokes it with, the
+    // arrowhead (outlined with a 1 px pen and filled in the pen's colour) and, for Dimmed, the
+    // opacity everything is painted with.
+    static QPainterPath edgeLine(const DrawnEdge &edge);
+    static QPen edgePen(const DrawnEdge &edge, quint8 state);
+    static QPolygonF edgeArrowHead(const DrawnEdge &edge);
+    static constexpr qreal edgeDimOpacity() { return 0.2; }
 
     // For QGraphicsItem::shape() and boundingRect():
     // the node's outline (its kind's shape) in scene coordinates;

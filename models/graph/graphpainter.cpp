@@ -281,6 +281,30 @@ QRectF GraphPainter::edgePaintRect(const DrawnEdge &edge, bool showLabel)
     return rect;
 }
 
+QPainterPath GraphPainter::edgeLine(const DrawnEdge &edge)
+{
+    const std::vector<QPointF> points = cleanPoints(edge.path);
+    // Stop the line inside the arrowhead so a thick pen does not blunt its tip.
+    return points.size() < 2 ? QPainterPath() : smoothPath(points, arrowLength * 0.6);
+}
+
+QPolygonF GraphPainter::edgeArrowHead(const DrawnEdge &edge)
+{
+    const std::vector<QPointF> points = cleanPoints(edge.path);
+    return points.size() < 2 ? QPolygonF() : arrowHead(points);
+}
+
+QPen GraphPainter::edgePen(const DrawnEdge &edge, quint8 state)
+{
+    QColor colour = edge.inCycle ? cycleColour() : edgeColour();
+    qreal width = edge.inCycle ? 2.0 : 1.3;
+    if (state & (Selected | Hovered)) {
+        colour = edge.inCycle ? cycleColour().darker(130) : highlightColour();
+        width += (state & Selected) ? 1.2 : 0.7;
+    }
+    return QPen(colour, width, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
+}
+
 void GraphPainter::paintEdge(QPainter *painter, const DrawnEdge &edge, quint8 state, bool showLabel)
 {
     const std::vector<QPointF> points = cleanPoints(edge.path);
@@ -291,19 +315,13 @@ void GraphPainter::paintEdge(QPainter *painter, const DrawnEdge &edge, quint8 st
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setRenderHint(QPainter::TextAntialiasing);
     if (state & Dimmed) {
-        painter->setOpacity(painter->opacity() * 0.2);
+        painter->setOpacity(painter->opacity() * edgeDimOpacity());
     }
-    QColor colour = edge.inCycle ? cycleColour() : edgeColour();
-    qreal width = edge.inCycle ? 2.0 : 1.3;
-    if (state & (Selected | Hovered)) {
-        colour = edge.inCycle ? cycleColour().darker(130) : highlightColour();
-        width += (state & Selected) ? 1.2 : 0.7;
-    }
-    QPen pen(colour, width, Qt::SolidLine, Qt::FlatCap, Qt::RoundJoin);
+    const QPen pen = edgePen(edge, state);
+    const QColor colour = pen.color();
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
-    // Stop the line inside the arrowhead so a thick pen does not blunt its tip.
-    painter->drawPath(smoothPath(points, arrowLength * 0.6));
+    painter->drawPath(edgeLine(edge));
     painter->setPen(QPen(colour, 1.0, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
     painter->setBrush(colour);
     painter->drawPolygon(arrowHead(points));

@@ -1,12 +1,15 @@
 // bench_graph: the graph-layout benchmark, one step per process so that the peak memory each
 // layout reports (ru_maxrss) is its own. run-graph-bench.sh drives it; see tests/bench/README.md.
 //
-//   bench_graph --write DIR [--entities N] [--seed S] [--sizes 100,500,2000,5000]
+//   bench_graph --write DIR [--entities N] [--seed S] [--sizes 100,500,2000,5000] [--sparse-degree D]
 //       generates a catalog, loads it with CatalogLoader and writes the graphs every engine lays
 //       out: DIR/graph-<N>.json, the first N entities a breadth-first walk from the busiest
 //       entity reaches (unlimited depth over dependencies, APIs, part-of and ownership) and every
-//       such relation among them (one edge per relation: parallel and reverse edges kept), and
-//       DIR/depth2.json, the depth-2 neighbourhood of the busiest component.
+//       such relation among them (one edge per relation: parallel and reverse edges kept, average
+//       degree 4-6: dense), DIR/graph-sparse-<N>.json, the same N entities with the relations
+//       of the walk's spanning tree plus evenly spread others up to an average degree of
+//       --sparse-degree (default 2.5, like real service catalogs), and DIR/depth2.json, the
+//       depth-2 neighbourhood of the busiest component.
 //   bench_graph --layout FILE [--engine gantry|dot] [--runs R]
 //       lays FILE out R times and prints one JSON line: median and min wall time, peak RSS
 //       before and after, and how many edges came back with a path.
@@ -157,7 +160,52 @@ std::vector<Edge> edgesAmong(const Catalog::Catalog &catalog, const std::vector<
     return edges;
 }
 
-int writeMode(const QString &dir, int entityCount, quint32 seed, const QList<int> &sizes)
+// The sparse version of a dense graph: for every entity the walk reached from another one, the
+// relation it was reached through (a spanning forest, so nothing falls apart), then relations
+// spread evenly over the rest until the average degree (2 × edges / nodes) reaches `degree`.
+std::vector<Edge> sparseEdges(const std::vector<Edge> &dense, const std::vector<int> &selected,
+                              const std::vector<int> &parent, double degree)
+{
+    std::vector<char> reached(selected.size(), 0);
+    std::vector<char> keep(dense.size(), 0);
+    size_t kept = 0;
+    for (size_t k = 0; k < dense.size(); ++k) {
+        const Edge &e = dense[k];
+        for (const auto &[child, other] : {std::pair{e.to, e.from}, std::pair{e.from, e.to}}) {
+            if (!reached[size_t(child)] && parent[size_t(selected[size_t(child)])] == selected[size_t(other)]) {
+                reached[size_t(child)] = 1;
+                keep[k] = 1;
+                ++kept;
+                break;
+            }
+        }
+    }
+    const size_t target = size_t(std::llround(degree * double(selected.size()) / 2));
+    const size_t rest = dense.size() - kept;
+    const size_t extra = std::min(rest, target > kept ? target - kept : 0);
+    // The i-th of `extra` picks is the floor(i * rest / extra)-th edge not yet kept.
+    size_t seen = 0;
+    size_t picked = 0;
+    for (size_t k = 0; k < dense.size() && picked < extra; ++k) {
+        if (keep[k]) {
+            continue;
+        }
+        if (seen == picked * rest / extra) {
+            keep[k] = 1;
+            ++picked;
+        }
+        ++seen;
+    }
+    std::vector<Edge> edges;
+    for (size_t k = 0; k < dense.size(); ++k) {
+        if (keep[k]) {
+            edges.push_back(dense[k]);
+        }
+    }
+    return edges;
+}
+
+int writeMode(const QString &dir, int entityCount, quint32 seed, const QList<int> &sizes, double sparseDegree)
 {
     QTemporaryDir work;
     QElapsedTimer timer;
@@ -197,6 +245,7 @@ int writeMode(const QString &dir, int entityCount, quint32 seed, const QList<int
     // The neighbourhood of the busiest entity with unlimited depth, in BFS order: the first N
     // entities reached (when its component runs out, the next busiest entity continues).
     std::vector<int> reach;
+    std::vector<int> parent(static_cast<size_t>(n), -1); // who reached whom
     {
         std::vector<char> seen(static_cast<size_t>(n), 0);
         std::deque<int> queue;
@@ -213,6 +262,7 @@ int writeMode(const QString &dir, int entityCount, quint32 seed, const QList<int
                 for (const int w : neighbours[size_t(v)]) {
                     if (!seen[size_t(w)]) {
                         seen[size_t(w)] = 1;
+                        parent[size_t(w)] = v;
                         queue.push_back(w);
                     }
                 }
@@ -227,8 +277,16 @@ int writeMode(const QString &dir, int entityCount, quint32 seed, const QList<int
         const QString file = QDir(dir).filePath(QStringLiteral("graph-%1.json").arg(size));
         writeGraph(file, *catalog, selected, edges);
         written.append(QJsonObject{{QStringLiteral("file"), file},
+                                   {QStringLiteral("set"), QStringLiteral("dense")},
                                    {QStringLiteral("nodes"), int(selected.size())},
                                    {QStringLiteral("edges"), int(edges.size())}});
+        const std::vector<Edge> sparse = sparseEdges(edges, selected, parent, sparseDegree);
+        const QString sparseFile = QDir(dir).filePath(QStringLiteral("graph-sparse-%1.json").arg(size));
+        writeGraph(sparseFile, *catalog, selected, sparse);
+        written.append(QJsonObject{{QStringLiteral("file"), sparseFile},
+                                   {QStringLiteral("set"), QStringLiteral("sparse")},
+                                   {QStringLiteral("nodes"), int(selected.size())},
+                                   {QStringLiteral("edges"), int(sparse.size())}});
     }
 
     // Depth 2 around the busiest component, both directions, the same relation groups; selected
@@ -408,13 +466,17 @@ int main(int argc, char **argv)
                                         QStringLiteral("1"));
     const QCommandLineOption sizesOption(QStringLiteral("sizes"), QStringLiteral("Graph sizes."),
                                          QStringLiteral("list"), QStringLiteral("100,500,2000,5000"));
+    const QCommandLineOption sparseOption(QStringLiteral("sparse-degree"),
+                                          QStringLiteral("Average degree of the sparse graphs."), QStringLiteral("d"),
+                                          QStringLiteral("2.5"));
     const QCommandLineOption layoutOption(QStringLiteral("layout"), QStringLiteral("Lay out FILE."),
                                           QStringLiteral("file"));
     const QCommandLineOption engineOption(QStringLiteral("engine"), QStringLiteral("gantry or dot."),
                                           QStringLiteral("name"), QStringLiteral("gantry"));
     const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs."), QStringLiteral("n"),
                                         QStringLiteral("5"));
-    parser.addOptions({writeOption, entitiesOption, seedOption, sizesOption, layoutOption, engineOption, runsOption});
+    parser.addOptions(
+        {writeOption, entitiesOption, seedOption, sizesOption, sparseOption, layoutOption, engineOption, runsOption});
     parser.process(app);
     if (parser.isSet(writeOption)) {
         QList<int> sizes;
@@ -422,7 +484,7 @@ int main(int argc, char **argv)
             sizes.append(s.toInt());
         }
         return writeMode(parser.value(writeOption), parser.value(entitiesOption).toInt(),
-                         parser.value(seedOption).toUInt(), sizes);
+                         parser.value(seedOption).toUInt(), sizes, parser.value(sparseOption).toDouble());
     }
     if (parser.isSet(layoutOption)) {
         return layoutMode(parser.value(layoutOption), parser.value(engineOption),

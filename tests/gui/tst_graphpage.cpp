@@ -5,6 +5,7 @@
 #include "ui/graphcontrols.h"
 #include "ui/graphoverview.h"
 #include "ui/graphpage.h"
+#include "ui/graphrunner.h"
 #include "ui/graphsummary.h"
 #include "ui/graphview.h"
 
@@ -17,6 +18,8 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Gantry;
 
@@ -140,6 +143,7 @@ private Q_SLOTS:
     void overThresholdOffersToNarrow();
     void exportsSvgPngDot();
     void entityPageGraphTab();
+    void largeGraphEdgesStayDrawnAndHighlight();
 };
 
 void TestGraphPage::computeDirect()
@@ -313,6 +317,89 @@ void TestGraphPage::entityPageGraphTab()
     Q_EMIT link->linkActivated(QStringLiteral("graph"));
     QCOMPARE(graphSpy.count(), 1);
     QCOMPARE(graphSpy.at(0).at(0).toString(), OrdersDb);
+}
+
+namespace {
+// How dark (0 black … 255 white) the darkest pixel is in the 5×5 square around a point.
+int darkestAround(const QImage &image, QPoint at)
+{
+    int darkest = 255;
+    for (int y = at.y() - 2; y <= at.y() + 2; ++y) {
+        for (int x = at.x() - 2; x <= at.x() + 2; ++x) {
+            if (image.rect().contains(x, y)) {
+                darkest = std::min(darkest, qGray(image.pixel(x, y)));
+            }
+        }
+    }
+    return darkest;
+}
+} // namespace
+
+void TestGraphPage::largeGraphEdgesStayDrawnAndHighlight()
+{
+    // More edges than get labels: the view draws them from cached geometry and tiles. Each one
+    // must stay visible frame after frame at 1:1, and hovering a node must still highlight its edge.
+    const auto catalog = Tests::catalogFromYaml(hubYaml(40));
+    Catalog::GraphQuery q;
+    q.focus = QStringList{QStringLiteral("resource:default/hub-db")};
+    q.mode = Catalog::GraphQuery::Mode::BlastRadius;
+    q.depth = -1;
+    const Ui::GraphResult r = Ui::GraphRunner::compute(*catalog, q, Graph::LayoutInput::Direction::LeftRight, nullptr);
+    QVERIFY2(r.drawing, qPrintable(r.error));
+    QCOMPARE(int(r.drawing->edges.size()), 40);
+
+    Ui::GraphView view;
+    view.resize(900, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setDrawing(r.drawing, false);
+    const QString svc = QStringLiteral("component:default/svc-20");
+    view.centreOn(svc);
+    view.zoomToActualSize();
+    QCOMPARE(view.zoom(), 1.0);
+    const int svcIndex = r.drawing->indexOf(svc);
+    int edgeIndex = -1;
+    for (int i = 0; i < int(r.drawing->edges.size()); ++i) {
+        if (r.drawing->edges[size_t(i)].from == svcIndex) {
+            edgeIndex = i;
+        }
+    }
+    QVERIFY(edgeIndex >= 0);
+    // A point on the curve a quarter of the way from svc-20 towards the hub.
+    const QPointF onCurve = Graph::GraphPainter::edgeShape(r.drawing->edges[size_t(edgeIndex)]).pointAtPercent(0.25);
+    const QPoint at = view.mapFromScene(onCurve);
+    QVERIFY2(view.viewport()->rect().contains(at), "the edge is on screen");
+    const QColor background = view.palette().color(QPalette::Base);
+    QVERIFY(qGray(background.rgb()) > 200); // the test reads dark lines on a light background
+
+    // First frame, then the same view again (from the tile cache), then after a pan there and back.
+    for (int frame = 0; frame < 3; ++frame) {
+        if (frame == 2) {
+            view.panTo(view.mapToScene(view.viewport()->rect().center() + QPoint(300, 200)));
+            view.viewport()->grab();
+            view.centreOn(svc);
+        }
+        const QImage image = view.viewport()->grab().toImage();
+        QVERIFY2(darkestAround(image, at) < 180, qPrintable(QStringLiteral("edge drawn in frame %1").arg(frame)));
+    }
+
+    // Hovering svc-20 paints its edge in the highlight blue over the dimmed rest.
+    const QPoint node = view.mapFromScene(view.nodeRect(svc).center());
+    QTest::mouseMove(view.viewport(), node);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QImage image = view.viewport()->grab().toImage();
+            for (int y = at.y() - 2; y <= at.y() + 2; ++y) {
+                for (int x = at.x() - 2; x <= at.x() + 2; ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    if (c.blue() > 180 && c.red() < 120) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }(),
+        5000);
 }
 
 QTEST_MAIN(TestGraphPage)
