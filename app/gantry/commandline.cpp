@@ -40,6 +40,17 @@ Verbs:
   catalog graph REF [--depth N] [--relations LIST] [--kinds LIST] [--direction LR|TB]
                 [--mode neighbours|blast-radius|needs] [--format dot|svg|png|json] [-o FILE]
   demo init DIR                             create the demo workspace in DIR
+  demo cluster [DIR]                        run the demo workspace's cluster (gantry-kubesim) until stopped
+  templates list [--format table|json]      the golden-path templates (built in and from the catalog)
+  templates show NAME [--format table|json] a template's parameters and steps
+  create-service --template NAME [--set KEY=VALUE ...] [--values FILE.yaml] [--dry-run] [--no-deploy]
+                 [--format text|json]       create, push, register and deploy a new service
+  status [SERVICE] [--env ENV] [--format table|json]
+                                            deployment health per environment (exit 1 if unhealthy)
+  promote SERVICE [--from ENV] --to ENV [--wait] [--timeout DURATION]
+                                            copy the images of one environment to another
+  rollback SERVICE --env ENV [--wait] [--timeout DURATION]
+                                            back to the previous revision (kubectl rollout undo)
 
 Catalog verbs read the workspace, or instead the files, folders and Git URLs given with
 --source (repeatable). Add --offline to use local clones only.
