@@ -1,0 +1,1 @@
+"""${{ values.name }}: ${{ values.description | replace("\n", " ") | replace('"""', "'''") }}"""
