@@ -3,6 +3,7 @@
 #include "models/catalog/catalogmodel.h"
 #include "models/catalog/entitysource.h"
 #include "ui/codeview.h"
+#include "ui/deploypanel.h"
 #include "ui/entityhtml.h"
 #include "ui/graphcard.h"
 #include "ui/icons.h"
@@ -84,6 +85,7 @@ EntityPage::EntityPage(QWidget *parent)
                                   "backstage.io/techdocs-ref: dir:<folder> annotation."),
                                this))
     , m_graph(new GraphCard(this))
+    , m_deploy(new DeployPanel(this))
 {
     m_title->setObjectName(QStringLiteral("entityTitle"));
     m_title->setTextFormat(Qt::PlainText);
@@ -125,6 +127,9 @@ EntityPage::EntityPage(QWidget *parent)
     m_tabs->addTab(m_source, tr("Source"));
     m_tabs->addTab(m_docsStack, tr("Docs"));
     m_tabs->addTab(m_graph, tr("Graph")); // the entity's direct relations, laid out when shown
+    // Deployments: shown for entities with Kubernetes workloads.
+    m_tabs->addTab(m_deploy, tr("Deployments"));
+    m_tabs->setTabVisible(DeployTab, false);
 
     auto *contentLayout = new QVBoxLayout(m_content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
@@ -147,6 +152,14 @@ EntityPage::EntityPage(QWidget *parent)
 }
 
 EntityPage::~EntityPage() = default;
+
+void EntityPage::setWorkspace(const Workspace::Workspace &workspace)
+{
+    m_deploy->setWorkspace(workspace);
+    if (!m_ref.isEmpty()) {
+        render();
+    }
+}
 
 void EntityPage::setCatalog(Catalog::CatalogPtr catalog)
 {
@@ -185,6 +198,8 @@ void EntityPage::showFile(const QString &path, int line)
     m_tabs->setTabEnabled(OverviewTab, false);
     m_tabs->setTabEnabled(DocsTab, false);
     m_tabs->setTabEnabled(GraphTab, false);
+    m_tabs->setTabVisible(DeployTab, false);
+    m_deploy->clear();
     m_sourceLoaded = false;
     m_docsLoaded = true;
     m_stack->setCurrentWidget(m_content);
@@ -199,6 +214,7 @@ void EntityPage::clear()
 {
     m_ref.clear();
     m_file.clear();
+    m_deploy->clear();
     m_placeholder->setText(tr("Select an entity to see its details."));
     m_stack->setCurrentWidget(m_placeholder);
 }
@@ -246,6 +262,7 @@ void EntityPage::render()
     m_tabs->setTabEnabled(OverviewTab, true);
     m_tabs->setTabEnabled(DocsTab, true);
     m_tabs->setTabEnabled(GraphTab, true);
+    m_tabs->setTabVisible(DeployTab, m_deploy->setEntity(*e));
     // Re-rendering the same entity (new snapshot, theme change) keeps the reading position.
     const int scroll = m_renderedRef == m_ref ? m_overview->verticalScrollBar()->value() : 0;
     m_overview->setHtml(EntityHtml::overview(*m_catalog, *e, palette()));

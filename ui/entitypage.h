@@ -10,10 +10,15 @@ class QTabWidget;
 class QTextBrowser;
 class QUrl;
 
+namespace Gantry::Workspace {
+struct Workspace; // deployments tab
+}
+
 namespace Gantry::Ui {
 
 class CodeView;
-class GraphCard; // graph tab
+class GraphCard;   // graph tab
+class DeployPanel; // deployments tab
 
 // The page of one entity, like Backstage's entity page: a header (kind icon, title, name,
 // kind, owner, lifecycle chip) and the Overview, Source and Docs tabs. Source and docs are read
@@ -22,7 +27,7 @@ class EntityPage final : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { OverviewTab, SourceTab, DocsTab, GraphTab };
+    enum Tab { OverviewTab, SourceTab, DocsTab, GraphTab, DeployTab };
     Q_ENUM(Tab)
 
     explicit EntityPage(QWidget *parent = nullptr);
@@ -49,7 +54,10 @@ public:
     CodeView *sourceView() const { return m_source; }
     QTextBrowser *docsBrowser() const { return m_docs; }
     QTabWidget *tabs() const { return m_tabs; }
-    GraphCard *graphCard() const { return m_graph; } // graph tab
+    GraphCard *graphCard() const { return m_graph; }      // graph tab
+    DeployPanel *deployPanel() const { return m_deploy; } // deployments tab
+    // The workspace whose environments the Deployments tab shows (shown for entities with workloads).
+    void setWorkspace(const Workspace::Workspace &workspace);
     QLabel *titleLabel() const { return m_title; }
     bool hasDocs() const;
 
@@ -93,7 +101,8 @@ private:
     QStackedWidget *m_docsStack;
     QTextBrowser *m_docs;
     QLabel *m_noDocs;
-    GraphCard *m_graph; // graph tab
+    GraphCard *m_graph;    // graph tab
+    DeployPanel *m_deploy; // deployments tab
 };
 
 } // namespace Gantry::Ui

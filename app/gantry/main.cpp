@@ -2,9 +2,13 @@
 // no display needed) or builds the services and opens the main window.
 #include "app/gantry/commandline.h"
 #include "models/catalog/catalogservice.h"
+#include "models/workspace/democluster.h"
 #include "models/workspace/demoworkspace.h"
 #include "models/workspace/settings.h"
+#include "models/workspace/simulatorprocess.h"
 #include "models/workspace/workspace.h"
+#include "ui/banner.h"
+#include "ui/entitypage.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -16,6 +20,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QTcpSocket>
 #include <QTextStream>
 #include <QTranslator>
 
@@ -65,6 +70,51 @@ QString chooseWorkspace(const QString &explicitPath, QString *error)
     return path;
 }
 
+// The demo workspace's cluster: gantry-kubesim serving DIR/cluster.yaml on the kubeconfig's port,
+// started unless something already listens there (e.g. `gantry demo cluster`), stopped on exit.
+// A demo created before it had a cluster gets one first. Failures show in the window's banner.
+std::unique_ptr<Workspace::SimulatorProcess> startDemoCluster(const Workspace::Workspace &workspace,
+                                                              Ui::MainWindow *window)
+{
+    if (!Workspace::DemoWorkspace::isDemo(workspace)) {
+        return {};
+    }
+    const auto warn = [window](const QString &message) {
+        window->banner()->showMessage(
+            Ui::Banner::Type::Warning,
+            QCoreApplication::translate("Gantry::App", "The demo cluster is not running: %1").arg(message));
+    };
+    const QString dir = workspace.directory();
+    const QString simulator = Workspace::DemoCluster::findSimulator();
+    QString error;
+    if (!QFileInfo::exists(dir + QStringLiteral("/cluster.yaml")) &&
+        !Workspace::DemoCluster::write(dir, simulator, &error)) {
+        warn(error);
+        return {};
+    }
+    QString host;
+    quint16 port = 0;
+    if (!Workspace::DemoCluster::serverAddress(dir, &host, &port, &error)) {
+        warn(error);
+        return {};
+    }
+    QTcpSocket probe;
+    probe.connectToHost(host, port);
+    if (probe.waitForConnected(500)) {
+        return {}; // already served
+    }
+    if (simulator.isEmpty()) {
+        warn(QCoreApplication::translate(
+            "Gantry::App", "gantry-kubesim was not found next to gantry; set GANTRY_KUBESIM to its path"));
+        return {};
+    }
+    auto process = std::make_unique<Workspace::SimulatorProcess>();
+    QObject::connect(process.get(), &Workspace::SimulatorProcess::failed, window, warn);
+    process->start(simulator,
+                   Workspace::DemoCluster::simulatorArguments(dir, QStringLiteral("%1:%2").arg(host).arg(port)));
+    return process;
+}
+
 int runWindow(const App::GlobalOptions &options, int argc, char **argv)
 {
     QApplication app(argc, argv);
@@ -90,6 +140,8 @@ int runWindow(const App::GlobalOptions &options, int argc, char **argv)
     Catalog::CatalogService service;
     Ui::MainWindow window(&service, &settings);
     window.show();
+    const auto demoCluster = startDemoCluster(*workspace, &window);
+    window.entityPage()->setWorkspace(*workspace); // the Deployments tab
     service.openWorkspace(*workspace);
     return app.exec();
 }

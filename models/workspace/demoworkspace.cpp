@@ -1,6 +1,7 @@
 #include "models/workspace/demoworkspace.h"
 
 #include "models/sources/gitrepository.h"
+#include "models/workspace/democluster.h"
 #include "models/workspace/workspace.h"
 
 #include <QCoreApplication>
@@ -106,6 +107,16 @@ bool populate(const QString &root, QString *message)
 
 bool DemoWorkspace::create(const QString &dir, QString *error)
 {
+    return createIn(dir, false, QString(), error);
+}
+
+bool DemoWorkspace::createWithCluster(const QString &dir, const QString &simulator, QString *error)
+{
+    return createIn(dir, true, simulator, error);
+}
+
+bool DemoWorkspace::createIn(const QString &dir, bool withCluster, const QString &simulator, QString *error)
+{
     QString ignored;
     QString &message = error ? *error : ignored;
     const QString root = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
@@ -123,7 +134,7 @@ bool DemoWorkspace::create(const QString &dir, QString *error)
         message = tr("cannot create the folder %1").arg(root);
         return false;
     }
-    if (populate(root, &message)) {
+    if (populate(root, &message) && (!withCluster || DemoCluster::write(root, simulator, &message))) {
         qCInfo(lcDemoWorkspace) << "created the demo workspace in" << root;
         return true;
     }
