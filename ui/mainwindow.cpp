@@ -7,6 +7,7 @@
 #include "models/workspace/settings.h"
 #include "ui/banner.h"
 #include "ui/catalogtable.h"
+#include "ui/createservice/createservicewizard.h"
 #include "ui/entitypage.h"
 #include "ui/filterpanel.h"
 #include "ui/graphpage.h"
@@ -187,6 +188,15 @@ void MainWindow::createActions()
         }
     });
 
+    // Create-service wizard.
+    m_createService = new QAction(Icons::named(QStringLiteral("kind-template")), tr("Create Service…"), this);
+    m_createService->setObjectName(QStringLiteral("createServiceAction"));
+    m_createService->setShortcut(QKeySequence::New);
+    m_createService->setToolTip(tr("Create a new service from a template (%1)")
+                                    .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    m_createService->setEnabled(m_service != nullptr);
+    connect(m_createService, &QAction::triggered, this, &MainWindow::openCreateServiceWizard);
+
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
@@ -208,6 +218,8 @@ void MainWindow::createActions()
     updateProblemsAction();
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_createService); // create-service wizard
+    file->addSeparator();
     file->addAction(m_refresh);
     file->addAction(m_export); // graph
     file->addSeparator();
@@ -236,6 +248,8 @@ void MainWindow::createActions()
     toolBar->addSeparator();
     toolBar->addAction(m_showCatalog); // graph
     toolBar->addAction(m_showGraph);
+    toolBar->addSeparator();
+    toolBar->addAction(m_createService); // create-service wizard
     auto *spacer = new QWidget(toolBar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(spacer);
@@ -407,6 +421,28 @@ void MainWindow::openInGraphPage(const QString &canonicalRef)
 {
     m_graphPage->setFocusRef(canonicalRef);
     showGraphPage(true);
+}
+
+// Create-service wizard.
+CreateServiceWizard *MainWindow::openCreateServiceWizard()
+{
+    if (!m_service) {
+        return nullptr;
+    }
+    if (m_wizard) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return m_wizard;
+    }
+    m_wizard = new CreateServiceWizard(m_service, this);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_wizard, &QObject::destroyed, this, [this] { m_wizard = nullptr; });
+    connect(m_wizard, &CreateServiceWizard::openEntityRequested, this, [this](const QString &ref) {
+        showGraphPage(false);
+        openEntity(ref);
+    });
+    m_wizard->open();
+    return m_wizard;
 }
 
 void MainWindow::updateExportAction()

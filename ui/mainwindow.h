@@ -27,6 +27,7 @@ namespace Gantry::Ui {
 
 class Banner;
 class CatalogTable;
+class CreateServiceWizard; // create-service wizard
 class EntityPage;
 class FilterPanel;
 class GraphPage;
@@ -77,6 +78,10 @@ public:
     QAction *forwardAction() const { return m_forward; }
     // The toolbar's Problems button: the counts and the worst severity; toggles the dock.
     QAction *problemsAction() const { return m_problemsAction; }
+    // Create-service wizard: File → Create Service… (Ctrl+N) and the toolbar button open it (one at a
+    // time); returns it, or nullptr without a catalog service.
+    QAction *createServiceAction() const { return m_createService; }
+    CreateServiceWizard *openCreateServiceWizard();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -143,6 +148,9 @@ private:
     QAction *m_showCatalog = nullptr; // graph
     QAction *m_showGraph = nullptr;   // graph
     QAction *m_export = nullptr;      // graph: File → Export Graph…
+    // Create-service wizard: the action, and the open wizard (deleted on close).
+    QAction *m_createService = nullptr;
+    CreateServiceWizard *m_wizard = nullptr;
 
     QLabel *m_origin = nullptr;
     QLabel *m_entityCount = nullptr;
