@@ -14,7 +14,6 @@ PodTableModel::PodTableModel(QObject *parent)
 
 void PodTableModel::setPods(std::vector<PodInfo> pods)
 {
-    m_snapshotTime = QDateTime::currentDateTimeUtc();
     std::sort(pods.begin(), pods.end(),
               [](const PodInfo &a, const PodInfo &b) { return a.status.name < b.status.name; });
     pods.erase(std::unique(pods.begin(), pods.end(),
@@ -69,7 +68,8 @@ QVariant PodTableModel::data(const QModelIndex &index, int role) const
     }
     const PodInfo &pod = m_pods[size_t(index.row())];
     const PodStatus &s = pod.status;
-    const QDateTime now = m_now.isValid() ? m_now : m_snapshotTime;
+    // Ages and "(3m ago)" are read against the clock, so they keep counting between cluster updates.
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

@@ -33,7 +33,6 @@ public:
 private:
     std::vector<PodInfo> m_pods;
     QDateTime m_now;
-    QDateTime m_snapshotTime;
 };
 
 } // namespace Gantry::Kube

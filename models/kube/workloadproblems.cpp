@@ -284,6 +284,11 @@ QStringList summarizeProblems(const std::vector<WorkloadProblem> &problems)
             if (!g.pods.contains(p.objectName)) {
                 g.pods << p.objectName;
             }
+            // A first crash is waiting in CrashLoopBackOff with restartCount still 0: its exit code
+            // is in lastState, and says more than the kubelet's back-off message.
+            if (p.exitCode >= 0 && !exitCodeByPod.contains(p.objectName)) {
+                exitCodeByPod.insert(p.objectName, p.exitCode);
+            }
             if (g.message.isEmpty() && p.message != p.reason) {
                 g.message = p.message;
             }

@@ -126,6 +126,19 @@ private Q_SLOTS:
         QVERIFY(s.pods[2].problem.isEmpty());
     }
 
+    // Right after the first crash the pod waits in CrashLoopBackOff with no restart counted yet:
+    // the words come from the last termination, not from the kubelet's back-off message.
+    void firstCrashIsWordedByItsExitCode()
+    {
+        EnvironmentObjects o = objects();
+        o.pods.clear();
+        o.pods << crashingPod(QStringLiteral("orders-abc-1"), 0);
+        EnvironmentStatus s;
+        digestEnvironment(o, m_now, &s);
+        QVERIFY2(s.problemSummaries.contains(QStringLiteral("1 pod in CrashLoopBackOff: exit code 1")),
+                 qPrintable(s.problemSummaries.join(QLatin1Char('\n'))));
+    }
+
     void problemsInWords()
     {
         EnvironmentStatus s;
