@@ -28,40 +28,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Gantry::Kube::KubeClient", text);
 }
 
-KubeError makeError(KubeError::Kind kind, const QString &context, const QString &detail, int httpStatus,
-                    const QString &reason = QString())
-{
-    KubeError e;
-    e.kind = kind;
-    e.context = context;
-    e.detail = detail;
-    e.httpStatus = httpStatus;
-    e.reason = reason;
-    e.message = KubeError::describe(kind, context, detail, httpStatus);
-    return e;
-}
-
-KubeError::Kind kindForStatus(int status)
-{
-    switch (status) {
-    case 401:
-        return KubeError::Kind::Unauthorized;
-    case 403:
-        return KubeError::Kind::Forbidden;
-    case 404:
-        return KubeError::Kind::NotFound;
-    case 409:
-        return KubeError::Kind::Conflict;
-    case 410:
-        return KubeError::Kind::Gone;
-    case 422:
-        return KubeError::Kind::Invalid;
-    default:
-        break;
-    }
-    return status >= 500 ? KubeError::Kind::Server : KubeError::Kind::Other;
-}
-
 QString sslReason(const QList<QSslError> &errors)
 {
     QStringList reasons;
@@ -192,8 +158,8 @@ bool KubeClient::prepareRequest(QNetworkRequest *request, KubeError *error)
     if (bearer.isEmpty() && !m_config.tokenFile.isEmpty()) {
         QFile f(m_config.tokenFile);
         if (!f.open(QIODevice::ReadOnly)) {
-            *error = makeError(KubeError::Kind::Config, m_config.displayName(),
-                               tr("cannot read tokenFile %1: %2").arg(m_config.tokenFile, f.errorString()), 0);
+            *error = KubeError::make(KubeError::Kind::Config, m_config.displayName(),
+                                     tr("cannot read tokenFile %1: %2").arg(m_config.tokenFile, f.errorString()), 0);
             return false;
         }
         bearer = QString::fromUtf8(f.readAll()).trimmed();
@@ -235,28 +201,28 @@ KubeError KubeClient::networkError(QNetworkReply *reply, bool timedOut) const
     const QString context = m_config.displayName();
     auto *pending = Pending::of(reply);
     if (timedOut) {
-        return makeError(KubeError::Kind::Timeout, context,
-                         tr("no answer from %1 within %2 s").arg(m_config.server.toString()).arg(m_timeoutMs / 1000.0),
-                         0);
+        return KubeError::make(
+            KubeError::Kind::Timeout, context,
+            tr("no answer from %1 within %2 s").arg(m_config.server.toString()).arg(m_timeoutMs / 1000.0), 0);
     }
     switch (reply->error()) {
     case QNetworkReply::SslHandshakeFailedError: {
         const QString reason =
             pending && !pending->sslErrors.isEmpty() ? sslReason(pending->sslErrors) : reply->errorString();
-        return makeError(KubeError::Kind::Tls, context, reason, 0);
+        return KubeError::make(KubeError::Kind::Tls, context, reason, 0);
     }
     case QNetworkReply::TimeoutError:
-        return makeError(KubeError::Kind::Timeout, context, reply->errorString(), 0);
+        return KubeError::make(KubeError::Kind::Timeout, context, reply->errorString(), 0);
     case QNetworkReply::OperationCanceledError:
         if (pending && !pending->sslErrors.isEmpty()) {
-            return makeError(KubeError::Kind::Tls, context, sslReason(pending->sslErrors), 0);
+            return KubeError::make(KubeError::Kind::Tls, context, sslReason(pending->sslErrors), 0);
         }
-        return makeError(KubeError::Kind::Timeout, context, reply->errorString(), 0);
+        return KubeError::make(KubeError::Kind::Timeout, context, reply->errorString(), 0);
     default:
         break;
     }
     if (pending && !pending->sslErrors.isEmpty()) {
-        return makeError(KubeError::Kind::Tls, context, sslReason(pending->sslErrors), 0);
+        return KubeError::make(KubeError::Kind::Tls, context, sslReason(pending->sslErrors), 0);
     }
     QString detail = reply->errorString();
     if (reply->error() == QNetworkReply::ConnectionRefusedError) {
@@ -264,7 +230,7 @@ KubeError KubeClient::networkError(QNetworkReply *reply, bool timedOut) const
     } else if (reply->error() == QNetworkReply::HostNotFoundError) {
         detail = tr("host %1 not found").arg(m_config.server.host());
     }
-    return makeError(KubeError::Kind::Unreachable, context, detail, 0);
+    return KubeError::make(KubeError::Kind::Unreachable, context, detail, 0);
 }
 
 KubeResult KubeClient::resultFrom(QNetworkReply *reply, bool timedOut) const
@@ -281,12 +247,12 @@ KubeResult KubeClient::resultFrom(QNetworkReply *reply, bool timedOut) const
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (status >= 200 && status < 300) {
         if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-            result.error =
-                makeError(KubeError::Kind::Malformed, m_config.displayName(),
-                          parseError.error != QJsonParseError::NoError
-                              ? tr("invalid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString())
-                              : tr("expected a JSON object"),
-                          status);
+            result.error = KubeError::make(
+                KubeError::Kind::Malformed, m_config.displayName(),
+                parseError.error != QJsonParseError::NoError
+                    ? tr("invalid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString())
+                    : tr("expected a JSON object"),
+                status);
             return result;
         }
         result.object = doc.object();
@@ -297,8 +263,8 @@ KubeResult KubeClient::resultFrom(QNetworkReply *reply, bool timedOut) const
     if (detail.isEmpty()) {
         detail = QString::fromUtf8(body.left(200)).trimmed();
     }
-    result.error = makeError(kindForStatus(status), m_config.displayName(), detail, status,
-                             statusObject.value(QLatin1String("reason")).toString());
+    result.error = KubeError::make(KubeError::kindForStatus(status), m_config.displayName(), detail, status,
+                                   statusObject.value(QLatin1String("reason")).toString());
     return result;
 }
 
@@ -405,8 +371,8 @@ void KubeClient::listPage(const QString &path, const ListOptions &options, const
              if (!page.object.value(QLatin1String("items")).isArray() &&
                  !page.object.value(QLatin1String("items")).isNull()) {
                  KubeResult bad = page;
-                 bad.error = makeError(KubeError::Kind::Malformed, m_config.displayName(),
-                                       tr("a list answer without items"), page.httpStatus);
+                 bad.error = KubeError::make(KubeError::Kind::Malformed, m_config.displayName(),
+                                             tr("a list answer without items"), page.httpStatus);
                  bad.object = {};
                  callback(bad);
                  return;
@@ -488,9 +454,9 @@ void KubeClient::apply(const QJsonObject &manifest, const QString &defaultNamesp
     const QJsonObject metadata = manifest.value(QLatin1String("metadata")).toObject();
     const QString name = metadata.value(QLatin1String("name")).toString();
     if (!ResourceType::fromApiVersionKind(apiVersion, kind, &type) || name.isEmpty()) {
-        KubeError error =
-            makeError(KubeError::Kind::Invalid, m_config.displayName(),
-                      tr("cannot apply %1 %2 \"%3\": unknown kind or no metadata.name").arg(apiVersion, kind, name), 0);
+        KubeError error = KubeError::make(
+            KubeError::Kind::Invalid, m_config.displayName(),
+            tr("cannot apply %1 %2 \"%3\": unknown kind or no metadata.name").arg(apiVersion, kind, name), 0);
         QPointer<QObject> guard(context);
         const bool hasContext = context != nullptr;
         QTimer::singleShot(0, this, [guard, hasContext, callback, error] {

@@ -100,4 +100,38 @@ QString KubeError::describe(Kind kind, const QString &context, const QString &de
     return detail;
 }
 
+KubeError KubeError::make(Kind kind, const QString &context, const QString &detail, int httpStatus,
+                          const QString &reason)
+{
+    KubeError e;
+    e.kind = kind;
+    e.context = context;
+    e.detail = detail;
+    e.httpStatus = httpStatus;
+    e.reason = reason;
+    e.message = describe(kind, context, detail, httpStatus);
+    return e;
+}
+
+KubeError::Kind KubeError::kindForStatus(int status)
+{
+    switch (status) {
+    case 401:
+        return Kind::Unauthorized;
+    case 403:
+        return Kind::Forbidden;
+    case 404:
+        return Kind::NotFound;
+    case 409:
+        return Kind::Conflict;
+    case 410:
+        return Kind::Gone;
+    case 422:
+        return Kind::Invalid;
+    default:
+        break;
+    }
+    return status >= 500 ? Kind::Server : Kind::Other;
+}
+
 } // namespace Gantry::Kube

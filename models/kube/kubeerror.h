@@ -39,6 +39,11 @@ struct KubeError
     QString kindName() const { return kindName(kind); }
     // Builds `message` from kind/context/detail (used by the client; exposed for tests and the CLI).
     static QString describe(Kind kind, const QString &context, const QString &detail, int httpStatus);
+    // A complete error with its message; what the client and its watch streams report.
+    static KubeError make(Kind kind, const QString &context, const QString &detail, int httpStatus,
+                          const QString &reason = QString());
+    // The kind an HTTP status maps to (401 Unauthorized, 5xx Server, ...).
+    static Kind kindForStatus(int status);
 };
 
 } // namespace Gantry::Kube

@@ -7,19 +7,6 @@ namespace Gantry::Kube {
 
 namespace {
 
-QDateTime parseTime(const QJsonValue &value)
-{
-    const QString text = value.toString();
-    if (text.isEmpty()) {
-        return {};
-    }
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid()) {
-        t = QDateTime::fromString(text, Qt::ISODate);
-    }
-    return t.toUTC();
-}
-
 bool conditionTrue(const QJsonObject &status, QLatin1String type)
 {
     const QJsonArray conditions = status.value(QLatin1String("conditions")).toArray();
@@ -83,6 +70,19 @@ QString PodStatus::category() const
     return QStringLiteral("error");
 }
 
+QDateTime parseKubeTime(const QJsonValue &value)
+{
+    const QString text = value.toString();
+    if (text.isEmpty()) {
+        return {};
+    }
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid()) {
+        t = QDateTime::fromString(text, Qt::ISODate);
+    }
+    return t.toUTC();
+}
+
 PodStatus podStatus(const QJsonObject &pod)
 {
     PodStatus p;
@@ -90,7 +90,7 @@ PodStatus podStatus(const QJsonObject &pod)
     const QJsonObject spec = pod.value(QLatin1String("spec")).toObject();
     const QJsonObject status = pod.value(QLatin1String("status")).toObject();
     p.name = metadata.value(QLatin1String("name")).toString();
-    p.created = parseTime(metadata.value(QLatin1String("creationTimestamp")));
+    p.created = parseKubeTime(metadata.value(QLatin1String("creationTimestamp")));
     p.node = spec.value(QLatin1String("nodeName")).toString();
     p.phase = status.value(QLatin1String("phase")).toString();
     p.podReady = conditionTrue(status, QLatin1String("Ready"));
@@ -132,7 +132,7 @@ PodStatus podStatus(const QJsonObject &pod)
         if (terminated.isEmpty()) {
             return current;
         }
-        const QDateTime finished = parseTime(terminated.value(QLatin1String("finishedAt")));
+        const QDateTime finished = parseKubeTime(terminated.value(QLatin1String("finishedAt")));
         return (finished.isValid() && (!current.isValid() || current < finished)) ? finished : current;
     };
 

@@ -28,6 +28,8 @@ struct PodStatus
 };
 
 PodStatus podStatus(const QJsonObject &pod);
+// An RFC 3339 time from the API (with or without fractional seconds), in UTC; invalid when absent.
+QDateTime parseKubeTime(const QJsonValue &value);
 
 // kubectl's short age: "45s", "3m", "2m30s", "5h", "3d", "2y" (duration.HumanDuration).
 QString humanDuration(qint64 seconds);

@@ -1,5 +1,7 @@
 #include "models/kube/statusdigest.h"
 
+#include "models/kube/podstatus.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
@@ -9,19 +11,6 @@
 namespace Gantry::Kube {
 
 namespace {
-
-QDateTime parseTime(const QJsonValue &value)
-{
-    const QString text = value.toString();
-    if (text.isEmpty()) {
-        return {};
-    }
-    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!t.isValid()) {
-        t = QDateTime::fromString(text, Qt::ISODate);
-    }
-    return t.toUTC();
-}
 
 QJsonObject meta(const QJsonObject &o)
 {
@@ -78,8 +67,8 @@ DeploymentInfo digestDeployment(const QJsonObject &deployment)
         condition.status = o.value(QLatin1String("status")).toString();
         condition.reason = o.value(QLatin1String("reason")).toString();
         condition.message = o.value(QLatin1String("message")).toString();
-        condition.lastUpdate = parseTime(o.value(QLatin1String("lastUpdateTime")));
-        condition.lastTransition = parseTime(o.value(QLatin1String("lastTransitionTime")));
+        condition.lastUpdate = parseKubeTime(o.value(QLatin1String("lastUpdateTime")));
+        condition.lastTransition = parseKubeTime(o.value(QLatin1String("lastTransitionTime")));
         d.conditions.push_back(condition);
     }
     d.rollout = deploymentRolloutStatus(deployment);
@@ -93,7 +82,7 @@ DeploymentInfo digestDeployment(const QJsonObject &deployment)
                              .value(QLatin1String("gantry.dev/source-commit"))
                              .toString();
     }
-    d.created = parseTime(metadata.value(QLatin1String("creationTimestamp")));
+    d.created = parseKubeTime(metadata.value(QLatin1String("creationTimestamp")));
     d.object = deployment;
     return d;
 }
@@ -179,12 +168,12 @@ void digestEnvironment(const EnvironmentObjects &objects, const QDateTime &now, 
         info.objectKind = object.value(QLatin1String("kind")).toString();
         info.objectName = objectName;
         info.count = e.value(QLatin1String("count")).toInt(1);
-        info.lastSeen = parseTime(e.value(QLatin1String("lastTimestamp")));
+        info.lastSeen = parseKubeTime(e.value(QLatin1String("lastTimestamp")));
         if (!info.lastSeen.isValid()) {
-            info.lastSeen = parseTime(e.value(QLatin1String("eventTime")));
+            info.lastSeen = parseKubeTime(e.value(QLatin1String("eventTime")));
         }
         if (!info.lastSeen.isValid()) {
-            info.lastSeen = parseTime(meta(e).value(QLatin1String("creationTimestamp")));
+            info.lastSeen = parseKubeTime(meta(e).value(QLatin1String("creationTimestamp")));
         }
         status->events.push_back(info);
     }

@@ -12,44 +12,6 @@ namespace Gantry::Kube {
 
 Q_LOGGING_CATEGORY(lcWatchStream, "gantry.kube.watchstream")
 
-namespace {
-
-KubeError makeError(KubeError::Kind kind, const QString &context, const QString &detail, int httpStatus,
-                    const QString &reason = QString())
-{
-    KubeError e;
-    e.kind = kind;
-    e.context = context;
-    e.detail = detail;
-    e.httpStatus = httpStatus;
-    e.reason = reason;
-    e.message = KubeError::describe(kind, context, detail, httpStatus);
-    return e;
-}
-
-KubeError::Kind kindForStatus(int status)
-{
-    switch (status) {
-    case 401:
-        return KubeError::Kind::Unauthorized;
-    case 403:
-        return KubeError::Kind::Forbidden;
-    case 404:
-        return KubeError::Kind::NotFound;
-    case 409:
-        return KubeError::Kind::Conflict;
-    case 410:
-        return KubeError::Kind::Gone;
-    case 422:
-        return KubeError::Kind::Invalid;
-    default:
-        break;
-    }
-    return status >= 500 ? KubeError::Kind::Server : KubeError::Kind::Other;
-}
-
-} // namespace
-
 WatchStream::WatchStream(QObject *parent)
     : QObject(parent)
 {}
@@ -116,12 +78,12 @@ void WatchStream::attach(QNetworkReply *reply, const QString &context, int heade
             if (detail.isEmpty()) {
                 detail = QString::fromUtf8(body.left(200)).trimmed();
             }
-            error = makeError(kindForStatus(status), m_context, detail, status,
-                              s.value(QLatin1String("reason")).toString());
+            error = KubeError::make(KubeError::kindForStatus(status), m_context, detail, status,
+                                    s.value(QLatin1String("reason")).toString());
         } else if (m_client) {
             error = m_client->networkError(reply, m_timedOut);
         } else {
-            error = makeError(KubeError::Kind::Unreachable, m_context, reply->errorString(), 0);
+            error = KubeError::make(KubeError::Kind::Unreachable, m_context, reply->errorString(), 0);
         }
         if (m_done) {
             return;
@@ -166,8 +128,8 @@ void WatchStream::processLine(const QByteArray &line)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        KubeError error = makeError(KubeError::Kind::Malformed, m_context,
-                                    tr("invalid watch event: %1").arg(parseError.errorString()), 200);
+        KubeError error = KubeError::make(KubeError::Kind::Malformed, m_context,
+                                          tr("invalid watch event: %1").arg(parseError.errorString()), 200);
         abort();
         finish(error);
         return;
@@ -185,9 +147,9 @@ void WatchStream::processLine(const QByteArray &line)
         Q_EMIT event(EventType::Bookmark, object);
     } else if (type == QLatin1String("ERROR")) {
         const int code = object.value(QLatin1String("code")).toInt();
-        KubeError error = makeError(code == 410 ? KubeError::Kind::Gone : kindForStatus(code), m_context,
-                                    object.value(QLatin1String("message")).toString(), code,
-                                    object.value(QLatin1String("reason")).toString());
+        KubeError error = KubeError::make(code == 410 ? KubeError::Kind::Gone : KubeError::kindForStatus(code),
+                                          m_context, object.value(QLatin1String("message")).toString(), code,
+                                          object.value(QLatin1String("reason")).toString());
         abort();
         finish(error);
     } else {

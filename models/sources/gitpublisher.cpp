@@ -1,5 +1,7 @@
 #include "models/sources/gitpublisher.h"
 
+#include "models/sources/gitsupport.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -25,12 +27,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Gantry::Sources::GitPublisher", text);
 }
 
-void ensureInitialised()
-{
-    static const int once = git_libgit2_init();
-    Q_UNUSED(once);
-}
-
 QString lastError()
 {
     const git_error *error = git_error_last();
@@ -40,23 +36,7 @@ QString lastError()
     return QString::fromUtf8(error->message).trimmed();
 }
 
-template<typename T, void (*Free)(T *)>
-struct Deleter
-{
-    void operator()(T *p) const
-    {
-        if (p) {
-            Free(p);
-        }
-    }
-};
-using RepositoryPtr = std::unique_ptr<git_repository, Deleter<git_repository, git_repository_free>>;
-using IndexPtr = std::unique_ptr<git_index, Deleter<git_index, git_index_free>>;
-using TreePtr = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
-using CommitPtr = std::unique_ptr<git_commit, Deleter<git_commit, git_commit_free>>;
-using SignaturePtr = std::unique_ptr<git_signature, Deleter<git_signature, git_signature_free>>;
-using RemotePtr = std::unique_ptr<git_remote, Deleter<git_remote, git_remote_free>>;
-using ConfigPtr = std::unique_ptr<git_config, Deleter<git_config, git_config_free>>;
+using namespace Git;
 
 struct CallbackState
 {

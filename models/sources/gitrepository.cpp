@@ -1,5 +1,7 @@
 #include "models/sources/gitrepository.h"
 
+#include "models/sources/gitsupport.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -25,28 +27,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("Gantry::Sources::GitRepository", text);
 }
 
-// libgit2 is initialised once per process and never shut down: other threads may still use it
-// while the process exits.
-void ensureInitialised()
-{
-    static const int initialised = git_libgit2_init();
-    Q_UNUSED(initialised);
-}
-
-template<typename T, void (*Free)(T *)>
-struct GitDeleter
-{
-    void operator()(T *object) const { Free(object); }
-};
-using RepositoryPtr = std::unique_ptr<git_repository, GitDeleter<git_repository, git_repository_free>>;
-using RemotePtr = std::unique_ptr<git_remote, GitDeleter<git_remote, git_remote_free>>;
-using CommitPtr = std::unique_ptr<git_commit, GitDeleter<git_commit, git_commit_free>>;
-using TreePtr = std::unique_ptr<git_tree, GitDeleter<git_tree, git_tree_free>>;
-using DiffPtr = std::unique_ptr<git_diff, GitDeleter<git_diff, git_diff_free>>;
-using IndexPtr = std::unique_ptr<git_index, GitDeleter<git_index, git_index_free>>;
-using SignaturePtr = std::unique_ptr<git_signature, GitDeleter<git_signature, git_signature_free>>;
-using ReferencePtr = std::unique_ptr<git_reference, GitDeleter<git_reference, git_reference_free>>;
-using ObjectPtr = std::unique_ptr<git_object, GitDeleter<git_object, git_object_free>>;
+using namespace Git;
 
 QString oidToHex(const git_oid &oid)
 {
