@@ -34,13 +34,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Gantry::App::Catalog", text);
 }
 
-int usageError(const QString &message, const QString &usage)
-{
-    err() << QStringLiteral("gantry: ") << message << '\n' << usage << '\n';
-    err().flush();
-    return ExitUsage;
-}
-
 // Paths under the current folder are shown relative to it, as compilers do.
 QString displayPath(const QString &path)
 {

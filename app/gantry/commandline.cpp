@@ -125,6 +125,20 @@ QString defaultDemoDirectory()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo");
 }
 
+int usageError(const QString &message, const QString &usage)
+{
+    err() << QStringLiteral("gantry: ") << message << '\n' << usage << '\n';
+    err().flush();
+    return ExitUsage;
+}
+
+int failure(const QString &message)
+{
+    err() << QStringLiteral("gantry: ") << message << '\n';
+    err().flush();
+    return ExitFailure;
+}
+
 int runVerb(const GlobalOptions &options)
 {
     const QStringList &args = options.verbArgs;

@@ -29,6 +29,10 @@ QString usageText();
 
 QTextStream &out();
 QTextStream &err();
+// "gantry: MESSAGE" and the verb's usage on stderr; returns ExitUsage.
+int usageError(const QString &message, const QString &usage);
+// "gantry: MESSAGE" on stderr; returns ExitFailure.
+int failure(const QString &message);
 
 // The workspace a verb or the window should use: --workspace, else the last one opened.
 QString resolveWorkspacePath(const QString &explicitPath);

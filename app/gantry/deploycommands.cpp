@@ -37,20 +37,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Gantry::App::Deploy", text);
 }
 
-int usageError(const QString &message, const QString &usage)
-{
-    err() << QStringLiteral("gantry: ") << message << '\n' << usage << '\n';
-    err().flush();
-    return ExitUsage;
-}
-
-int failure(const QString &message)
-{
-    err() << QStringLiteral("gantry: ") << message << '\n';
-    err().flush();
-    return ExitFailure;
-}
-
 // Go/kubectl durations: "30s", "5m", "1h30m", "500ms"; a bare number is seconds. -1 when invalid.
 qint64 parseDuration(const QString &text)
 {

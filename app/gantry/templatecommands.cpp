@@ -37,20 +37,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("Gantry::App::Templates", text);
 }
 
-int usageError(const QString &message, const QString &usage)
-{
-    err() << QStringLiteral("gantry: ") << message << '\n' << usage << '\n';
-    err().flush();
-    return ExitUsage;
-}
-
-int failure(const QString &message)
-{
-    err() << QStringLiteral("gantry: ") << message << '\n';
-    err().flush();
-    return ExitFailure;
-}
-
 void printJson(const QJsonObject &object)
 {
     out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
