@@ -3,10 +3,15 @@
 // the dry run's files, fail on purpose (values kept, nothing left behind), then create for real:
 // the repository is pushed to the demo's bare Git host and the catalog lists the new entity.
 #include "models/catalog/catalogservice.h"
+#include "models/kube/kubeclient.h"
+#include "models/kube/kubeconfig.h"
+#include "models/kube/resourcetype.h"
 #include "models/scaffold/formdescription.h"
 #include "models/scaffold/scaffolder.h"
 #include "models/scaffold/templateloader.h"
+#include "models/workspace/democluster.h"
 #include "models/workspace/demoworkspace.h"
+#include "models/workspace/simulatorprocess.h"
 #include "models/workspace/workspace.h"
 #include "ui/codeview.h"
 #include "ui/createservice/createservicewizard.h"
@@ -29,6 +34,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -88,7 +94,22 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_root = m_dir.path() + QStringLiteral("/demo");
         QString error;
-        QVERIFY2(Workspace::DemoWorkspace::create(m_root, &error), qPrintable(error));
+        // With the simulator built, the demo gets its cluster and the wizard deploys to staging
+        // for real; without it, the catalog-only demo still covers everything up to registering.
+        const QString simulator = qEnvironmentVariable("GANTRY_BINARY_DIR") + QStringLiteral("/bin/gantry-kubesim");
+        if (QFileInfo(simulator).isExecutable()) {
+            QVERIFY2(Workspace::DemoWorkspace::createWithCluster(m_root, simulator, &error), qPrintable(error));
+            QString host;
+            quint16 port = 0;
+            QVERIFY2(Workspace::DemoCluster::serverAddress(m_root, &host, &port, &error), qPrintable(error));
+            m_simulator.start(simulator, Workspace::DemoCluster::simulatorArguments(m_root, host + QLatin1Char(':') +
+                                                                                                QString::number(port)));
+            QVERIFY2(m_simulator.waitForListening(60000), qPrintable(m_simulator.errorMessage()));
+            m_cluster = true;
+        } else {
+            qWarning("%s is missing: the wizard is tested without the staging deploy", qPrintable(simulator));
+            QVERIFY2(Workspace::DemoWorkspace::create(m_root, &error), qPrintable(error));
+        }
         auto workspace = Workspace::Workspace::load(m_root, &error);
         QVERIFY2(workspace, qPrintable(error));
         m_service.openWorkspace(*workspace);
@@ -238,7 +259,7 @@ private Q_SLOTS:
 
         // 5. Create for real (Enter on the last page = Review, then Create).
         Scaffold::RunOptions real;
-        real.deploy = false; // the staging deploy has its own tests
+        real.deploy = m_cluster; // pushed, registered and running in the simulator's staging namespace
         wizard.setRunOptions(real);
         QTest::keyClick(&wizard, Qt::Key_Return);
         QCOMPARE(wizard.stage(), CreateServiceWizard::Stage::Review);
@@ -267,7 +288,34 @@ private Q_SLOTS:
         QTest::mouseClick(result->openEntityButton(), Qt::LeftButton);
         QCOMPARE(open.count(), 1);
         QCOMPARE(open.first().at(0).toString(), ref);
+
+        // And it runs in staging: ask the cluster itself.
+        if (m_cluster) {
+            QString error;
+            const auto kubeconfig = Kube::KubeConfig::loadFile(m_root + QStringLiteral("/kubeconfig"), &error);
+            QVERIFY2(kubeconfig, qPrintable(error));
+            const auto config = kubeconfig->restConfig(Workspace::DemoCluster::context(), &error);
+            QVERIFY2(config, qPrintable(error));
+            Kube::KubeClient client(*config);
+            QObject context;
+            Kube::KubeResult deployment;
+            bool answered = false;
+            client.get(Kube::ResourceType::deployments().path(QStringLiteral("staging"), NewName), &context,
+                       [&](const Kube::KubeResult &r) {
+                           deployment = r;
+                           answered = true;
+                       });
+            QTRY_VERIFY_WITH_TIMEOUT(answered, Slow);
+            QVERIFY2(deployment.ok(), qPrintable(deployment.error.message));
+            const QJsonObject status = deployment.object.value(QLatin1String("status")).toObject();
+            QVERIFY(status.value(QLatin1String("availableReplicas")).toInt() >= 1);
+            QCOMPARE(
+                status.value(QLatin1String("updatedReplicas")).toInt(),
+                deployment.object.value(QLatin1String("spec")).toObject().value(QLatin1String("replicas")).toInt());
+        }
     }
+
+    void cleanupTestCase() { m_simulator.stop(); }
 
     void escapeAsksBeforeDroppingValues()
     {
@@ -404,6 +452,8 @@ private:
 
     QTemporaryDir m_dir;
     QString m_root;
+    Workspace::SimulatorProcess m_simulator;
+    bool m_cluster = false;
     Catalog::CatalogService m_service;
 };
 
