@@ -51,6 +51,10 @@ Verbs:
                                             copy the images of one environment to another
   rollback SERVICE --env ENV [--wait] [--timeout DURATION]
                                             back to the previous revision (kubectl rollout undo)
+  restart SERVICE --env ENV [--wait] [--timeout DURATION]
+                                            restart the pods (kubectl rollout restart)
+  scale SERVICE --env ENV --replicas N [--wait] [--timeout DURATION]
+                                            set the number of replicas (kubectl scale)
 
 Catalog verbs read the workspace, or instead the files, folders and Git URLs given with
 --source (repeatable). Add --offline to use local clones only.
@@ -149,7 +153,8 @@ int runVerb(const GlobalOptions &options)
     if (verb == QLatin1String("demo")) {
         return runDemoVerb(options.workspace, args.mid(1));
     }
-    if (verb == QLatin1String("status") || verb == QLatin1String("promote") || verb == QLatin1String("rollback")) {
+    if (verb == QLatin1String("status") || verb == QLatin1String("promote") || verb == QLatin1String("rollback") ||
+        verb == QLatin1String("restart") || verb == QLatin1String("scale")) {
         return runDeployVerb(options.workspace, args);
     }
     if (verb == QLatin1String("templates") || verb == QLatin1String("create-service")) {

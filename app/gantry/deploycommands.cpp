@@ -390,6 +390,14 @@ bool runOperation(DeployOperation *op)
             if (!plan.commit.isEmpty()) {
                 text += tr(" (commit %1)").arg(plan.commit);
             }
+        } else if (plan.action == QLatin1String("restart")) {
+            text = tr("restart %1 in %2 (deployment %3): %4")
+                       .arg(plan.service, plan.environment, plan.deployment, plan.imageFrom);
+        } else if (plan.action == QLatin1String("scale")) {
+            text = tr("scale %1 in %2 (deployment %3): %4 → %5 replicas")
+                       .arg(plan.service, plan.environment, plan.deployment)
+                       .arg(plan.replicasFrom)
+                       .arg(plan.replicasTo);
         } else {
             text = tr("rollback %1 in %2 (deployment %3): revision %4 → %5, %6 → %7")
                        .arg(plan.service, plan.environment, plan.deployment)
@@ -434,12 +442,27 @@ struct DeployArgs
     qint64 timeoutMs = 10 * 60 * 1000;
 };
 
-int deployVerb(const QString &workspacePath, const QStringList &args, bool promote)
+QString deployUsage(DeployOperation::Action action)
 {
-    const QString usage = promote ? tr("usage: gantry promote SERVICE [--from ENV] --to ENV [--wait] [--timeout "
-                                       "DURATION] [--offline]")
-                                  : tr("usage: gantry rollback SERVICE --env ENV [--wait] [--timeout DURATION] "
-                                       "[--offline]");
+    switch (action) {
+    case DeployOperation::Action::Promote:
+        return tr("usage: gantry promote SERVICE [--from ENV] --to ENV [--wait] [--timeout DURATION] [--offline]");
+    case DeployOperation::Action::Rollback:
+        return tr("usage: gantry rollback SERVICE --env ENV [--wait] [--timeout DURATION] [--offline]");
+    case DeployOperation::Action::Restart:
+        return tr("usage: gantry restart SERVICE --env ENV [--wait] [--timeout DURATION] [--offline]");
+    case DeployOperation::Action::Scale:
+        return tr("usage: gantry scale SERVICE --env ENV --replicas N [--wait] [--timeout DURATION] [--offline]");
+    }
+    return {};
+}
+
+// promote, rollback, restart and scale: the same steps as the deploy panel's buttons.
+int deployVerb(const QString &workspacePath, const QStringList &args, DeployOperation::Action action)
+{
+    const bool promote = action == DeployOperation::Action::Promote;
+    const bool scale = action == DeployOperation::Action::Scale;
+    const QString usage = deployUsage(action);
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (promote) {
@@ -447,6 +470,9 @@ int deployVerb(const QString &workspacePath, const QStringList &args, bool promo
         parser.addOption(QCommandLineOption(QStringLiteral("to"), tr("Target environment."), QStringLiteral("ENV")));
     } else {
         parser.addOption(QCommandLineOption(QStringLiteral("env"), tr("Environment."), QStringLiteral("ENV")));
+    }
+    if (scale) {
+        parser.addOption(QCommandLineOption(QStringLiteral("replicas"), tr("Desired replicas."), QStringLiteral("N")));
     }
     parser.addOption(QCommandLineOption(QStringLiteral("wait"), tr("Wait until rolled out.")));
     parser.addOption(QCommandLineOption(QStringLiteral("timeout"), tr("How long to wait (30s, 5m)."),
@@ -466,6 +492,14 @@ int deployVerb(const QString &workspacePath, const QStringList &args, bool promo
         return usageError(tr("--timeout must be a duration such as 30s, 5m or 1h (got \"%1\")")
                               .arg(parser.value(QStringLiteral("timeout"))),
                           usage);
+    }
+    int replicas = -1;
+    if (scale) {
+        bool ok = false;
+        replicas = parser.value(QStringLiteral("replicas")).toInt(&ok);
+        if (!ok || replicas < 0) {
+            return usageError(tr("--replicas N is required: a whole number, 0 or more"), usage);
+        }
     }
     a.to = promote ? parser.value(QStringLiteral("to")) : parser.value(QStringLiteral("env"));
     if (a.to.isEmpty()) {
@@ -529,7 +563,8 @@ int deployVerb(const QString &workspacePath, const QStringList &args, bool promo
     bool ok = true;
     for (const auto &d : target.deployments) {
         DeployOperation::Request request;
-        request.action = promote ? DeployOperation::Action::Promote : DeployOperation::Action::Rollback;
+        request.action = action;
+        request.replicas = replicas;
         request.service = selector.service;
         request.workspace = context->workspace.filePath;
         request.environment = a.to;
@@ -572,10 +607,16 @@ int runDeployVerb(const QString &workspace, const QStringList &args)
         return status(workspace, rest);
     }
     if (verb == QLatin1String("promote")) {
-        return deployVerb(workspace, rest, true);
+        return deployVerb(workspace, rest, DeployOperation::Action::Promote);
     }
     if (verb == QLatin1String("rollback")) {
-        return deployVerb(workspace, rest, false);
+        return deployVerb(workspace, rest, DeployOperation::Action::Rollback);
+    }
+    if (verb == QLatin1String("restart")) {
+        return deployVerb(workspace, rest, DeployOperation::Action::Restart);
+    }
+    if (verb == QLatin1String("scale")) {
+        return deployVerb(workspace, rest, DeployOperation::Action::Scale);
     }
     return usageError(tr("unknown verb \"%1\"").arg(verb), usageText());
 }

@@ -283,6 +283,33 @@ private Q_SLOTS:
         }
     }
 
+    // Every button of the deploy panel is a verb too: scale and restart, waiting like kubectl.
+    void scaleAndRestartFromTheCommandLine()
+    {
+        QCOMPARE(gantry({QStringLiteral("scale"), QStringLiteral("orders"), QStringLiteral("--env"),
+                         QStringLiteral("staging")})
+                     .exitCode,
+                 2); // no --replicas
+        const Run scaled = gantry({QStringLiteral("scale"), QStringLiteral("orders"), QStringLiteral("--env"),
+                                   QStringLiteral("staging"), QStringLiteral("--replicas"), QStringLiteral("3"),
+                                   QStringLiteral("--wait"), QStringLiteral("--timeout"), QStringLiteral("60s")});
+        QVERIFY2(scaled.exitCode == 0, qPrintable(scaled.out + scaled.err));
+        QVERIFY2(scaled.out.contains(QStringLiteral("2 → 3 replicas")), qPrintable(scaled.out));
+        const QJsonObject staging = deploymentIn(status(QStringLiteral("orders")), QStringLiteral("staging"));
+        QCOMPARE(staging.value(QLatin1String("desired")).toInt(), 3);
+        QCOMPARE(staging.value(QLatin1String("available")).toInt(), 3);
+
+        const int revisionBefore = staging.value(QLatin1String("revision")).toInt();
+        const Run restarted = gantry({QStringLiteral("restart"), QStringLiteral("orders"), QStringLiteral("--env"),
+                                      QStringLiteral("staging"), QStringLiteral("--wait"), QStringLiteral("--timeout"),
+                                      QStringLiteral("60s")});
+        QVERIFY2(restarted.exitCode == 0, qPrintable(restarted.out + restarted.err));
+        QVERIFY2(restarted.out.contains(QStringLiteral("successfully rolled out")), qPrintable(restarted.out));
+        // A restart is a new pod template: a new revision, as with kubectl rollout restart.
+        const QJsonObject after = deploymentIn(status(QStringLiteral("orders")), QStringLiteral("staging"));
+        QCOMPARE(after.value(QLatin1String("revision")).toInt(), revisionBefore + 1);
+    }
+
     void promoteOfABrokenImageFailsWithTimeout()
     {
         // payments staging crash-loops: promoting it never rolls out; --wait with a timeout says so.
