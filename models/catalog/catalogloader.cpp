@@ -1,5 +1,6 @@
 #include "models/catalog/catalogloader.h"
 
+#include "models/catalog/pathglob.h"
 #include "models/catalog/validator.h"
 
 #include <QCoreApplication>
@@ -96,34 +97,6 @@ QByteArray fastStatVersion(const QString &path)
     }
     const qint64 ms = qint64(st.st_mtim.tv_sec) * 1000 + qint64(st.st_mtim.tv_nsec) / 1'000'000;
     return "s:" + QByteArray::number(qint64(st.st_size)) + ':' + QByteArray::number(ms);
-}
-
-// A glob ('*', '**', '?') over a path relative to some folder, as a regular expression.
-QRegularExpression globToRegex(const QString &glob)
-{
-    QString rx = QStringLiteral("^");
-    for (qsizetype i = 0; i < glob.size(); ++i) {
-        const QChar c = glob.at(i);
-        if (c == QLatin1Char('*')) {
-            if (i + 1 < glob.size() && glob.at(i + 1) == QLatin1Char('*')) {
-                ++i;
-                if (i + 1 < glob.size() && glob.at(i + 1) == QLatin1Char('/')) {
-                    ++i;
-                    rx += QStringLiteral("(?:.*/)?");
-                } else {
-                    rx += QStringLiteral(".*");
-                }
-            } else {
-                rx += QStringLiteral("[^/]*");
-            }
-        } else if (c == QLatin1Char('?')) {
-            rx += QStringLiteral("[^/]");
-        } else {
-            rx += QRegularExpression::escape(QString(c));
-        }
-    }
-    rx += QLatin1Char('$');
-    return QRegularExpression(rx);
 }
 
 struct FolderEntry
@@ -494,7 +467,7 @@ CatalogPtr CatalogLoader::load(const std::vector<Entry> &entries, const std::ato
             // Glob: walk the folder before the first wildcard.
             const qsizetype wildcard = absolutePath.indexOf(QRegularExpression(QStringLiteral("[*?]")));
             const QString base = absolutePath.left(absolutePath.lastIndexOf(QLatin1Char('/'), wildcard));
-            const QRegularExpression rx = globToRegex(absolutePath.mid(base.size() + 1));
+            const QRegularExpression rx = pathGlobToRegex(absolutePath.mid(base.size() + 1));
             QStringList matches;
             QDirIterator it(base, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
             while (it.hasNext()) {

@@ -1,5 +1,6 @@
 #include "models/scaffold/renderer.h"
 
+#include "models/catalog/pathglob.h"
 #include "models/scaffold/expression.h"
 
 #include <QCoreApplication>
@@ -586,34 +587,8 @@ bool Renderer::renderPath(const QString &relativePath, const QJsonObject &contex
 
 bool Renderer::globMatches(const QString &glob, const QString &relativePath)
 {
-    QString re;
-    for (qsizetype i = 0; i < glob.size(); ++i) {
-        const QChar c = glob.at(i);
-        if (c == QLatin1Char('*')) {
-            if (i + 1 < glob.size() && glob.at(i + 1) == QLatin1Char('*')) {
-                ++i;
-                if (i + 1 < glob.size() && glob.at(i + 1) == QLatin1Char('/')) {
-                    ++i;
-                    re += QStringLiteral("(?:.*/)?");
-                } else {
-                    re += QStringLiteral(".*");
-                }
-            } else {
-                re += QStringLiteral("[^/]*");
-            }
-        } else if (c == QLatin1Char('?')) {
-            re += QStringLiteral("[^/]");
-        } else {
-            re += QRegularExpression::escape(QString(c));
-        }
-    }
-    QString path = relativePath;
-    QString pattern = re;
-    if (glob.startsWith(QLatin1String("./"))) {
-        pattern = re.mid(QRegularExpression::escape(QStringLiteral("./")).size());
-    }
-    const QRegularExpression expression(QRegularExpression::anchoredPattern(pattern));
-    return expression.match(path).hasMatch();
+    const QString pattern = glob.startsWith(QLatin1String("./")) ? glob.mid(2) : glob;
+    return Catalog::pathGlobToRegex(pattern).match(relativePath).hasMatch();
 }
 
 bool Renderer::renderDirectory(const QString &directory, const QString &targetPath, const QJsonObject &context,
