@@ -78,6 +78,9 @@ void DeployPanel::resizeEvent(QResizeEvent *event)
 void DeployPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    if (m_service) {
+        m_service->start(); // idempotent
+    }
     updateDirection();
 }
 
@@ -147,7 +150,11 @@ bool DeployPanel::setEntity(const Catalog::Entity &entity)
     connect(m_service, &Kube::DeploymentStatusService::errorChanged, this, &DeployPanel::onChanged);
     m_scroll->show();
     updateDirection();
-    m_service->start();
+    // Watching costs five watches per environment: only once the panel is on screen (showEvent),
+    // not for every entity merely selected while another tab is open.
+    if (isVisible()) {
+        m_service->start();
+    }
     return true;
 }
 
