@@ -1,10 +1,11 @@
 #include "models/kube/deployledger.h"
 
+#include "models/sources/gitpublisher.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -20,16 +21,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Gantry::Kube::DeployLedger", text);
-}
-
-QString gitConfig(const QString &key)
-{
-    QProcess git;
-    git.start(QStringLiteral("git"), {QStringLiteral("config"), QStringLiteral("--get"), key});
-    if (!git.waitForStarted(3000) || !git.waitForFinished(3000) || git.exitCode() != 0) {
-        return QString();
-    }
-    return QString::fromUtf8(git.readAllStandardOutput()).trimmed();
 }
 
 QString toText(const QDateTime &t)
@@ -69,13 +60,11 @@ QString DeployLedger::defaultPath()
 
 QString DeployLedger::currentActor()
 {
-    const QString name = gitConfig(QStringLiteral("user.name"));
-    const QString email = gitConfig(QStringLiteral("user.email"));
-    if (!name.isEmpty() && !email.isEmpty()) {
-        return QStringLiteral("%1 <%2>").arg(name, email);
-    }
-    if (!name.isEmpty()) {
-        return name;
+    // The same identity a golden-path commit is made with (libgit2 reads the user's Git config;
+    // no git process is started on the caller's thread).
+    const Sources::GitPublisher::Identity git = Sources::GitPublisher::identity();
+    if (git.fromGitConfig) {
+        return QStringLiteral("%1 <%2>").arg(git.name, git.email);
     }
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty()) {
